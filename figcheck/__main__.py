@@ -1,0 +1,7 @@
+"""`python -m figcheck` runs the command line."""
+
+import sys
+
+from figcheck.cli import main
+
+sys.exit(main())

@@ -1,0 +1,461 @@
+"""The command line: arguments, the batch over inputs, and exit 0 clean / 1 findings / 2 bad input."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from figcheck import __version__
+from figcheck.errors import FigcheckError, LimitError
+from figcheck.inputs import Article, articles
+from figcheck.model import Severity
+
+FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+STREAMED = ("full", "concise", "jsonl", "github")
+
+EPILOG = """\
+exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a usage, config or input
+error (which wins over findings). Inputs: .txt, .json ({"title", "published", "body"}), .jsonl
+(one such object a line), .md, .html, folders (recursively) and - for standard input.
+examples:
+  figcheck check seeds/                      the report on a terminal
+  figcheck check --format json article.json  machine-readable findings
+  figcheck check --format github --output-sarif figcheck.sarif news/
+  figcheck extract --format json article.txt every figure, with its range and context
+  figcheck rule FC101                        what a rule checks, and why
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="figcheck", description="Check the arithmetic of the figures in news articles.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"figcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
+        p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date when the input gives none")
+        p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+        p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="worker processes (default: the number of cores; 1 for none)")
+        p.add_argument("--max-bytes", type=int, default=None, metavar="N", help="skip inputs larger than N bytes")
+        p.add_argument("--timeout", type=float, default=None, metavar="S",
+                       help="seconds one article may take before it is reported as an error (default 10)")
+
+    ext = sub.add_parser("extract", help="list every figure in the articles",
+                         description="List every figure: value, the range its wording allows, kind, unit and context.")
+    common(ext)
+    ext.add_argument("--format", choices=("table", "json"), default="table")
+
+    chk = sub.add_parser("check", help="check the figures' arithmetic and report what does not add up",
+                         description="Check the figures' arithmetic and report what does not add up.",
+                         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    common(chk)
+    chk.add_argument("--format", choices=FORMATS, default=None,
+                     help="report format (default: full on a terminal, concise otherwise)")
+    for fmt in ("json", "sarif", "junit", "gitlab"):
+        chk.add_argument(f"--output-{fmt}", metavar="FILE", help=f"also write a {fmt} report to FILE")
+    chk.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
+                     help="lowest severity that makes the exit code 1 (default: warning)")
+    chk.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still means errors)")
+    chk.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (e.g. FC1,FC301)")
+    chk.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to run in addition to the config's")
+    chk.add_argument("--ignore", metavar="CODES", help="codes or prefixes not to run")
+    chk.add_argument("--config", metavar="FILE", help="use this figcheck.toml or pyproject.toml, not the nearest one")
+    chk.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
+    chk.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE and exit 0")
+    chk.add_argument("--statistics", action="store_true",
+                     help="print figures found, figures checked and findings by severity on standard error")
+    chk.add_argument("--quiet", "-q", action="store_true", help="no summary line, no progress")
+
+    rule = sub.add_parser("rule", help="explain a rule, or list them all",
+                          description="Show a rule's name, kind, severity, what it finds, why, and its examples.")
+    rule.add_argument("code", nargs="?", help="a rule code such as FC101")
+    rule.add_argument("--all", action="store_true", help="every rule")
+    rule.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `figcheck` command; returns the exit code."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("figcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `figcheck check DIR | head -1`: the reader left; leave quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except FigcheckError as exc:
+        print(f"figcheck: {exc}", file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if args.command == "rule":
+        return _rule(args)
+    if args.published:
+        from figcheck.extract.dates import parse_published
+
+        try:
+            parse_published(args.published)
+        except ValueError:
+            raise FigcheckError(f"--published: {args.published!r} is not a date (use YYYY-MM-DD)") from None
+    if args.jobs is not None and args.jobs < 1:
+        raise FigcheckError("--jobs: must be at least 1")
+    if args.command == "extract":
+        return _extract(args)
+    return _check(args)
+
+
+# ---------------------------------------------------------------- the batch
+
+@dataclasses.dataclass(frozen=True)
+class Job:
+    """What a worker needs for one article: picklable, no open handles."""
+
+    article: Article
+    mode: str                      # "extract" or "check"
+    codes: tuple[str, ...] = ()    # the rules to run
+    severity: tuple[tuple[str, str], ...] = ()
+    timeout: float = 10.0
+
+
+def process(job: Job) -> dict[str, Any]:
+    """One article in, one JSON-shaped file result out: figures or findings, or an error."""
+    art = job.article
+    if art.error is not None:
+        return {"path": art.path, "error": art.error, "figures" if job.mode == "extract" else "findings": []}
+    try:
+        with _deadline(job.timeout):
+            return _process(job)
+    except FigcheckError as exc:
+        return {"path": art.path, "error": str(exc), "figures" if job.mode == "extract" else "findings": []}
+    except RecursionError:
+        return {"path": art.path, "error": "too deeply nested to read", "findings": []}
+
+
+def _process(job: Job) -> dict[str, Any]:
+    from figcheck.relate import document
+    from figcheck.report.json_format import figure_dict, finding_dict
+
+    art = job.article
+    doc = document(art.body, art.published)
+    locate = art.locate or doc.layout.line_col
+
+    def sentence_of(f: Any) -> str:
+        return doc.sentence_text(f.sentence)
+
+    if job.mode == "extract":
+        return {"path": art.path, "error": None, "figures": [figure_dict(f, locate, sentence_of(f)) for f in doc.figures]}
+    from figcheck.engine import run
+    from figcheck.rules import load_rules
+
+    wanted = set(job.codes)
+    rules = [r for r in load_rules() if r.code in wanted]
+    findings = run(doc, rules)
+    overrides = dict(job.severity)
+    counts: dict[tuple[str, str], int] = {}
+    out = []
+    for f in findings:
+        if f.code in overrides:
+            f = dataclasses.replace(f, severity=Severity.parse(overrides[f.code]))
+        d = finding_dict(art.path, f, locate, sentence_of)
+        key = (d["code"], d["fingerprint"])
+        if key in counts:  # identical findings in one file get their own prints
+            d = finding_dict(art.path, f, locate, sentence_of, counts[key])
+        counts[key] = counts.get(key, 0) + 1
+        out.append(d)
+    return {"path": art.path, "error": None, "findings": out,
+            "stats": {"figures": len(doc.figures), "checked": len(doc.checked)}}
+
+
+class _deadline:
+    """Turn an article that runs past `seconds` into a LimitError (main thread, POSIX only)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.armed = False
+
+    def __enter__(self) -> None:
+        if self.seconds and hasattr(signal, "setitimer") and _main_thread():
+            signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.armed = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def _expire(self, *_: object) -> None:
+        raise LimitError(f"took longer than {self.seconds:g} s (--timeout)")
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _results(jobs: Iterable[Job], n_jobs: int) -> Iterator[dict[str, Any]]:
+    """Results in input order, from one process or a pool."""
+    if n_jobs <= 1:
+        yield from map(process, jobs)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(n_jobs, initializer=_worker_init) as pool:
+        yield from pool.imap(process, jobs, chunksize=8)
+
+
+def _worker_init() -> None:
+    # Ctrl-C is the parent's to handle: workers stop quietly when it ends the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _job_count(args: argparse.Namespace) -> int:
+    if args.jobs is not None:
+        return args.jobs
+    if len(args.paths) == 1 and not Path(args.paths[0]).is_dir() and not args.paths[0].endswith(".jsonl"):
+        return 1  # one article: a pool would only add start-up time
+    return os.cpu_count() or 1
+
+
+class _Progress:
+    """A progress line on standard error, only on a terminal and only for long runs."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.n = 0
+
+    def tick(self) -> None:
+        self.n += 1
+        if self.enabled and self.n % 200 == 0:
+            print(f"\rfigcheck: {self.n:,} articles", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled and self.n >= 200:
+            print(f"\rfigcheck: {self.n:,} articles", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- extract
+
+def _extract(args: argparse.Namespace) -> int:
+    max_bytes = args.max_bytes or 20_000_000
+    jobs = (Job(a, "extract", timeout=args.timeout or 10.0) for a in articles(args.paths, args.published, max_bytes))
+    out = _open_output(args.output)
+    errors = 0
+    try:
+        if args.format == "json":
+            from figcheck.report.stream import JsonStream
+
+            stream = JsonStream(out, "files")
+            for result in _results(jobs, _job_count(args)):
+                errors += result["error"] is not None
+                stream.write(result)
+            stream.close({})
+        else:
+            from figcheck.report.terminal import figure_table
+
+            for result in _results(jobs, _job_count(args)):
+                errors += result["error"] is not None
+                figure_table(result, out)
+    finally:
+        _close_output(out)
+    return 2 if errors else 0
+
+
+# ---------------------------------------------------------------- check
+
+def _check(args: argparse.Namespace) -> int:
+    from figcheck.config import config_for, load_config
+    from figcheck.rules import load_rules
+
+    base = load_config(Path(args.config)) if args.config else None
+    overrides = {"select": _codes(args.select), "extend_select": _codes(args.extend_select),
+                 "ignore": _codes(args.ignore), "fail_on": args.fail_on,
+                 "max_bytes": args.max_bytes, "timeout": args.timeout}
+
+    def config(path: str) -> Any:
+        found = base if base is not None else config_for(_source_path(path))
+        return found.merged(**overrides)
+
+    first = config(args.paths[0])
+    rules = load_rules()
+    baseline = None
+    if args.baseline:
+        from figcheck.baseline import load_baseline
+
+        baseline = load_baseline(Path(args.baseline))
+
+    def jobs() -> Iterator[Job]:
+        for art in articles(args.paths, args.published, first.max_bytes):
+            cfg = config(art.path)
+            if cfg.excluded(art.path):
+                continue
+            codes = tuple(r.code for r in rules if cfg.enabled(r.code, art.path))
+            severity = tuple((r.code, cfg.severity_for(r.code, r.severity).label) for r in rules
+                             if cfg.severity_for(r.code, r.severity) != r.severity)
+            yield Job(art, "check", codes, severity, cfg.timeout)
+
+    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output else "concise")
+    writers = _writers(args, fmt, rules)
+    progress = _Progress(not args.quiet)
+    summary = {"files": 0, "errors": 0, "findings": {"info": 0, "warning": 0, "error": 0},
+               "figures": 0, "checked": 0, "suppressed": 0}
+    worst = 0
+    all_results: list[dict[str, Any]] = [] if args.write_baseline else None  # type: ignore[assignment]
+    try:
+        for job, result in _paired(jobs(), _job_count(args)):
+            result = _suppress(job.article, result, baseline, summary)
+            stats = result.pop("stats", {"figures": 0, "checked": 0})
+            summary["files"] += 1
+            summary["errors"] += result["error"] is not None
+            summary["figures"] += stats["figures"]
+            summary["checked"] += stats["checked"]
+            for f in result["findings"]:
+                summary["findings"][f["severity"]] += 1
+                worst = max(worst, Severity.parse(f["severity"]))
+            if all_results is not None:
+                all_results.append(result)
+            for w in writers:
+                w.write(result)
+            progress.tick()
+        progress.done()
+    finally:
+        for w in writers:
+            w.close(summary)
+    if args.write_baseline:
+        from figcheck.baseline import write_baseline
+
+        n = write_baseline({"version": 1, "files": all_results}, Path(args.write_baseline))
+        print(f"figcheck: wrote {n} findings to {args.write_baseline}", file=sys.stderr)
+        return 2 if summary["errors"] else 0
+    if args.statistics:
+        _statistics(summary)
+    if summary["errors"]:
+        return 2
+    fail_on = first.fail_on
+    if args.exit_zero or fail_on is None or worst < fail_on:
+        return 0
+    return 1
+
+
+def _paired(jobs: Iterator[Job], n_jobs: int) -> Iterator[tuple[Job, dict[str, Any]]]:
+    # The job is kept beside its result for the suppressions, which need the article's comments.
+    import itertools
+
+    a, b = itertools.tee(jobs)
+    return zip(a, _results(b, n_jobs), strict=True)
+
+
+def _source_path(label: str) -> Path:
+    """The file an input label names: 'news.jsonl:12' is line 12 of news.jsonl; '-' is here."""
+    if label == "-":
+        return Path.cwd()
+    head, _, line = label.rpartition(":")
+    return Path(head) if line.isdigit() and head else Path(label)
+
+
+def _suppress(art: Article, result: dict[str, Any], baseline: Any, summary: dict[str, Any]) -> dict[str, Any]:
+    findings = result["findings"]
+    if findings and (art.comments or art.ignore):
+        from figcheck import suppress
+
+        sups = suppress.parse_comments(art.comments) + (suppress.from_record(art.ignore) if art.ignore else [])
+        kept, hidden, unused = suppress.apply(sups, findings)
+        summary["suppressed"] += len(hidden)
+        findings = kept
+        for s in unused:
+            print(f"figcheck: {art.path}:{s.line}: suppression of {', '.join(s.codes) or 'all'} matches nothing",
+                  file=sys.stderr)
+    if baseline is not None and findings:
+        findings, dropped = baseline.filter(art.path, findings)
+        summary["suppressed"] += dropped
+    return {**result, "findings": findings}
+
+
+def _statistics(summary: dict[str, Any]) -> None:
+    f = summary["findings"]
+    print(f"figcheck: {summary['files']} articles, {summary['figures']} figures, {summary['checked']} taking part "
+          f"in a check; findings: {f['error']} errors, {f['warning']} warnings, {f['info']} info; "
+          f"{summary['suppressed']} suppressed; {summary['errors']} inputs with errors", file=sys.stderr)
+
+
+def _codes(text: str | None) -> list[str] | None:
+    return None if text is None else [c.strip().upper() for c in text.split(",") if c.strip()]
+
+
+def _writers(args: argparse.Namespace, fmt: str, rules: Any) -> list[Any]:
+    from figcheck.report.stream import writer
+
+    rule_dicts = [r.as_dict() for r in rules]
+    writers = [writer(fmt, _open_output(args.output), rule_dicts, quiet=args.quiet)]
+    for extra in ("json", "sarif", "junit", "gitlab"):
+        target = getattr(args, f"output_{extra}")
+        if target:
+            writers.append(writer(extra, _open_output(target), rule_dicts, quiet=True))
+    return writers
+
+
+def _open_output(path: str | None) -> TextIO:
+    if not path or path == "-":
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise FigcheckError(f"{path}: cannot write: {exc.strerror}") from None
+
+
+def _close_output(out: TextIO) -> None:
+    if out is not sys.stdout:
+        out.close()
+
+
+# ---------------------------------------------------------------- rule
+
+def _rule(args: argparse.Namespace) -> int:
+    import json
+
+    from figcheck.rules import load_rules
+
+    rules = load_rules()
+    if args.all:
+        chosen = list(rules)
+    elif args.code:
+        chosen = [r for r in rules if r.code == args.code.upper() or r.name == args.code]
+        if not chosen:
+            raise FigcheckError(f"no rule {args.code!r} (see `figcheck rule --all`)")
+    else:
+        raise FigcheckError("name a rule code, e.g. `figcheck rule FC101`, or use --all")
+    if args.format == "json":
+        print(json.dumps([r.as_dict() for r in chosen], indent=2, ensure_ascii=False))
+        return 0
+    for r in chosen:
+        print(f"{r.code} {r.name}  ({r.kind}, {r.severity.label})\n")
+        print(f"  What it finds: {r.what}\n  Why it matters: {r.why}\n")
+        for e in r.flags:
+            print(f"  flags: {e.text}")
+        for e in r.traps:
+            print(f"  quiet: {e.text}\n         ({e.why})")
+        print()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

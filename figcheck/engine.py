@@ -1,0 +1,45 @@
+"""Run the rules over an article's figures and return sorted findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from figcheck.kinds import KINDS
+from figcheck.model import Finding
+from figcheck.relate import Doc, document
+from figcheck.rules import Rule, load_rules
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def run(doc: Doc, rules: Iterable[Rule]) -> list[Finding]:
+    """Findings of every rule over one prepared article, in text order then code."""
+    findings: list[Finding] = []
+    for rule in rules:
+        for hit in KINDS[rule.kind].check(doc, rule.params):
+            findings.append(Finding(
+                code=rule.code, kind=rule.kind, severity=rule.severity,
+                message=rule.message.format_map(_Fields(hit.fields)),
+                figures=hit.figures, working=hit.working, name=rule.name, context=hit.context,
+            ))
+    findings.sort(key=lambda f: (f.start, f.code, f.end))
+    return _dedupe(findings)
+
+
+def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
+    # Two frames can find the same relation; one finding per rule and set of figures.
+    seen, out = set(), []
+    for f in findings:
+        key = (f.code, tuple(sorted(x.start for x in f.figures)))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def check_text(text: str, published: str | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:
+    """Every finding in one article's text; `published` (YYYY-MM-DD) enables the date checks."""
+    return run(document(text, published), load_rules() if rules is None else rules)

@@ -1,0 +1,60 @@
+"""Text -> figures: runs the scan, then reads each figure's context from its sentence."""
+
+from __future__ import annotations
+
+from figcheck.extract import context
+from figcheck.extract.numerals import magnitude_step
+from figcheck.extract.scan import Raw, scan
+from figcheck.extract.text import Layout, layout
+from figcheck.model import Bound, Figure
+
+__all__ = ["extract_figures", "extract_with_layout"]
+
+
+def extract_figures(text: str, published: str | None = None) -> list[Figure]:
+    """Every figure in `text`, in order of appearance."""
+    return extract_with_layout(text)[0]
+
+
+def extract_with_layout(text: str) -> tuple[list[Figure], Layout]:
+    """The figures and the sentence layout they were placed in (the rules need both)."""
+    lay = layout(text)
+    raws = scan(text)
+    figures = []
+    percent_sentences = {lay.sentence_at(r.start) for r in raws if r.kind in ("percent", "percentage_points")}
+    for raw in raws:
+        s = lay.sentence_at(raw.start)
+        figures.append(_figure(text, raw, lay, s, s in percent_sentences))
+    return figures, lay
+
+
+def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool) -> Figure:
+    sent_start, sent_end = lay.sentence_starts[s], lay.sentence_ends[s]
+    kind, unit = raw.kind, raw.unit
+    if unit == "point":
+        # "4 points" is percentage points in a sentence about percentages, else points scored.
+        kind, unit = ("percentage_points", None) if percent_sentence else ("count", None)
+    counted = raw.counted
+    if counted is None and kind in ("count", "money", "quantity", "percent", "fraction", "ordinal"):
+        counted = context.counted(body, raw.end, sent_end)
+    if counted is None and unit is None and kind == "count" and raw.unit == "point":
+        counted = "points"
+    return Figure(
+        text=body[raw.start:raw.end],
+        start=raw.start,
+        end=raw.end,
+        value=raw.value,
+        low=raw.low,
+        high=raw.high,
+        bound=Bound(raw.bound),
+        kind=kind,
+        unit=unit,
+        counted=counted,
+        verb=context.verb(body, raw.start, raw.end, sent_start, sent_end, counted),
+        when=context.when(body, raw.start, raw.end, sent_start, sent_end),
+        sentence=s,
+        paragraph=lay.paragraph_of_sentence[s],
+        noun=context.lemma(counted),
+        # How round the figure is: "300 metres" may stand for anything from 250 to 350.
+        step=magnitude_step(raw.value) if raw.step == 1.0 and raw.value == int(raw.value) else raw.step,
+    )

@@ -1,0 +1,147 @@
+"""What a figure counts, the verb that acts on it, and when: read from the words around it."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from figcheck import lexicon
+
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+# "138 of the drones"; not "of the plant's 6,000 workers", where the noun follows the number.
+_OF_THE = regex.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\b(?!['’])", regex.I)
+_AS_NP = regex.compile(r"\s+as\s+(?:(?:a|an|the)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)", regex.I)
+_CLAUSE_END = regex.compile(r"[,;:.()\"“”—–]|\s-\s")
+
+
+@functools.cache
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
+    ctx = lexicon.load("context")
+    return (frozenset(ctx["stop"]), frozenset(ctx["aux"]), frozenset(ctx["particles"]),
+            frozenset(ctx["verbs"]), dict(ctx["plurals"]))
+
+
+@functools.cache
+def _when_pattern() -> regex.Pattern:
+    ctx = lexicon.load("context")
+    months = "|".join(m for m in ctx["months"][:12])
+    weekdays = "|".join(ctx["weekdays"])
+    pieces = [p.replace("{MONTH}", f"(?:{months})").replace("{WEEKDAY}", f"(?:{weekdays})")
+              .replace("{YEAR}", r"\d{4}") for p in ctx["when"]]
+    return regex.compile(r"\b(?:" + "|".join(pieces) + r")\b", regex.I)
+
+
+def lemma(word: str | None) -> str | None:
+    """'drones' -> 'drone', 'people' -> 'person', 'casualties' -> 'casualty'."""
+    if not word:
+        return None
+    w = word.lower().strip("'’-")
+    plurals = _lists()[4]
+    if w in plurals:
+        return plurals[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _verbish(word: str, verbs: frozenset[str]) -> bool:
+    w = word.lower()
+    return w in verbs or (w.endswith("ed") and len(w) > 4)
+
+
+def counted(body: str, end: int, limit: int) -> str | None:
+    """The head noun after a figure: '267 drones in ...' -> 'drones'; '138 of the drones' -> 'drones'."""
+    stop, aux, _, verbs, _ = _lists()
+    tail = body[end:min(limit, end + 80)]
+    m = _OF_THE.match(tail)
+    if m:
+        return m.group(1)
+    head = None
+    pos = 0
+    for w in _WORD.finditer(tail):
+        gap = tail[pos:w.start()]
+        if _CLAUSE_END.search(gap) or w.start() - pos > 3:
+            break
+        word = w.group()
+        lower = word.lower()
+        if lower in stop or lower in aux:
+            break
+        if lower.endswith("ly") and head is None:  # "267 newly built": adverbs are not nouns
+            break
+        if _verbish(word, verbs) and head is not None:
+            break
+        if _verbish(word, verbs) and head is None and lower not in ("dead", "red", "bed", "seed", "speed", "shed", "need", "feed", "head"):
+            # "388 passed": a verb, unless a noun follows ("registered voters").
+            nxt = _WORD.match(tail, w.end() + 1)
+            if not nxt or nxt.group().lower() in stop or nxt.group().lower() in aux or _verbish(nxt.group(), verbs):
+                break
+        head = word
+        pos = w.end()
+        if pos > 40:
+            break
+    if head is None:
+        m = regex.match(r"\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+\s+){0,2}?\p{L}+ed", tail)
+        if m:
+            np = _AS_NP.match(tail, m.end())
+            if np:
+                words = np.group(1).split()
+                keep = []
+                for word in words:
+                    if word.lower() in stop:
+                        break
+                    keep.append(word)
+                return keep[-1] if keep else None
+    return head
+
+
+def verb(body: str, start: int, end: int, sent_start: int, sent_end: int, counted_word: str | None = None) -> str | None:
+    """The verb acting on a figure: before it ('launched 267') or after ('119 were identified')."""
+    _, aux, particles, verbs, _ = _lists()
+    before = body[max(sent_start, start - 60):start]
+    tokens = list(_WORD.finditer(before))
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 6), -1):
+        tok = tokens[i].group()
+        lower = tok.lower()
+        if _CLAUSE_END.search(before[tokens[i].end():]):
+            break
+        if lower in particles and i > 0 and _verbish(tokens[i - 1].group(), verbs):
+            return f"{tokens[i - 1].group().lower()} {lower}"
+        if _verbish(tok, verbs) and lower not in ("including", "according"):
+            return lower
+    if counted_word:  # read after the noun phrase: "5.3 million registered voters went"
+        at = body.find(counted_word, end, min(sent_end, end + 40))
+        if at >= 0 and len(body[end:at].split()) <= 2:
+            end = at + len(counted_word)
+    after = body[end:min(sent_end, end + 80)]
+    words = list(_WORD.finditer(after))
+    seen_aux = False
+    for i, w in enumerate(words[:6]):
+        lower = w.group().lower()
+        if _CLAUSE_END.search(after[(words[i - 1].end() if i else 0):w.start()]):
+            break
+        if lower in aux:
+            seen_aux = True
+            continue
+        if _verbish(lower, verbs) and (seen_aux or i <= 2):
+            if i + 1 < len(words) and words[i + 1].group().lower() in particles:
+                return f"{lower} {words[i + 1].group().lower()}"
+            return lower
+    return None
+
+
+def when(body: str, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
+    """The time scope nearest the figure in its sentence: 'overnight', 'throughout the week'."""
+    best = None
+    best_dist = None
+    for m in _when_pattern().finditer(body, sent_start, sent_end):
+        if m.start() < end and m.end() > start:
+            continue
+        dist = m.start() - end if m.start() >= end else (start - m.end()) * 1.5
+        if best_dist is None or dist < best_dist:
+            best, best_dist = m.group(), dist
+    return best

@@ -1,0 +1,48 @@
+"""Dates, years and publication dates as intervals on one axis: years with a fraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from figcheck import lexicon
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    names = lexicon.load("context")["months"]
+    full = names[:12]
+    table = {name: i + 1 for i, name in enumerate(full)}
+    for short in names[12:]:
+        table[short] = next(i + 1 for i, name in enumerate(full) if name.startswith(short[:3]))
+    return table
+
+
+def fractional(year: int, month: int = 1, day: int = 1) -> float:
+    """A calendar day as a year with a fraction: 1 July 2024 -> about 2024.496."""
+    start = dt.date(year, 1, 1)
+    try:
+        day_of = dt.date(year, month, min(day, 28 if month == 2 else day))
+    except ValueError:
+        day_of = dt.date(year, month, 1)
+    return year + (day_of - start).days / 365.25
+
+
+def interval(year: int, month: int | None = None, day: int | None = None) -> tuple[float, float]:
+    """The span of time a date as written allows: a year, a month or a day."""
+    if month is None:
+        return float(year), float(year + 1) - 1e-9
+    if day is None:
+        days = _MONTH_DAYS[month - 1] + (1 if month == 2 and year % 4 == 0 else 0)
+        return fractional(year, month, 1), fractional(year, month, days) + 1 / 365.25 - 1e-9
+    return fractional(year, month, day), fractional(year, month, day) + 1 / 365.25 - 1e-9
+
+
+def parse_published(text: str | None) -> float | None:
+    """'2024-03-15' (or an ISO timestamp) -> fractional year; raises ValueError when malformed."""
+    if text is None or text == "":
+        return None
+    day = dt.date.fromisoformat(str(text).strip()[:10])
+    return fractional(day.year, day.month, day.day)

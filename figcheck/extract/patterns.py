@@ -1,0 +1,104 @@
+"""Named regex pieces, composed by name from the lexicon's word lists."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import regex
+
+from figcheck import lexicon
+from figcheck.extract.numerals import words
+
+FLAGS = regex.VERSION1 | regex.IGNORECASE
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Longest first, so "per cent" wins over "per"; spaces match any run of spaces."""
+    unique = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+@functools.cache
+def pieces() -> dict[str, str]:
+    w = words()
+    ctx = lexicon.load("context")
+    pct = lexicon.load("percent")
+    cur = lexicon.load("currencies")
+    months = alternation(ctx["months"])
+    card = alternation([*w["cardinals"], *w["scales"]])
+    p = {
+        # Digits not glued to letters ("G7", "A320"), to a hyphenated name ("F-16", "COVID-19") or
+        # to another number ("1.1.1"): those are names or versions, not figures.
+        "DIGITS": r"(?<![\p{L}\d_])(?<!\p{L}[-/])(?<!\d[.,:/])"
+                  r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}|[½¼¾⅓⅔⅛])?"
+                  r"(?![.,]\d)(?!-\d+/)",
+        "CARD": rf"\b(?:{card})(?:(?:\s+and\s+|[\s-]+)(?:{card}))*\b",
+        "ORDWORD": rf"\b(?:{alternation(w['ordinals'])})\b",
+        "FRACWORD": alternation(w["fractions"]),
+        "VAGUE": rf"\b(?:{alternation(w['vague'])})",
+        "NAMED": rf"\b(?:{alternation(w['named'])})\b",
+        "MONTH": rf"(?:{months})\.?",
+        "SCALE": rf"(?:{alternation(w['scale_suffixes'])})(?![\p{{L}}\d])",
+        "PERCENT": rf"(?:{alternation(pct['percent'])})(?![\p{{L}}])",
+        "POINTS": rf"(?:{alternation(pct['points'])})(?![\p{{L}}])",
+        "CUR_PREFIX": alternation(cur["prefixes"]),
+        "CUR_WORD": rf"(?:{alternation(cur['words'])})(?![\p{{L}}])",
+        "DURATION": rf"(?:{alternation(lexicon.load('durations'))})(?![\p{{L}}])",
+    }
+    return p
+
+
+@functools.cache
+def compiled() -> dict[str, regex.Pattern]:
+    """Every pattern the extractor runs, compiled once."""
+    p = pieces()
+    hedges = [word for h in lexicon.load("hedges")["hedge"] for word in h["words"]]
+    nf = lexicon.load("not_figures")
+    units = lexicon.load("units")["units"]
+    unit_aliases = [a for spec in units.values() for a in spec["aliases"]]
+    frac_num = r"(?:one|two|three|four|five|six|seven|eight|nine|a|an|\d{1,2})"
+    return {
+        "core": regex.compile(
+            rf"(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}})?"
+            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?!\d|,\d)"
+            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']},?\s+\d{{4}})\b)"
+            rf"|(?P<vague>{p['VAGUE']})"
+            rf"|(?P<named>{p['NAMED']})"
+            rf"|(?P<frac>\b(?:{frac_num}[\s-](?:{p['FRACWORD']})|half|{frac_num}\s+(?:in|out\s+of)\s+(?:\d{{1,3}}(?![\d,.])|{p['CARD']}))\b)"
+            rf"|(?P<mult>\b(?:twice|thrice|(?:{p['CARD']}|\d+(?:\.\d+)?)[\s-](?:times|fold)\b)(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|the|that|than|over|what)\b)|\b(?:{p['CARD']}|\d+)-fold\b)"
+            rf"|(?P<ordw>{p['ORDWORD']})"
+            rf"|(?P<digits>{p['DIGITS']})"
+            rf"|(?P<card>{p['CARD']})",
+            FLAGS,
+        ),
+        "skip": regex.compile(
+            r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*"
+            r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|ET|EST|EDT|CET|hrs|h)\b)?"
+            r"|\b\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+            r"|\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
+            r"|\b\d{4}s\b|'\d0s\b|\b\d{2}0s\b"
+            r"|\b\d{1,2}-\d{1,2}(?:\s?,\s?\d{1,2}-\d{1,2}(?:\s?\(\d+-\d+\))?)+"
+            rf"|\b(?:{alternation(nf['names'])})(?![\w-])"
+            rf"|\b(?:{alternation(nf['labels'])})\.?\s+\d+(?:\s+of\s+\d+)?\b(?!\s*(?:%|per\s?cent|percent))",
+            FLAGS,
+        ),
+        "hedge": regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<hedge>{alternation(hedges)})\s+(?:(?:a|an|the)\s+)?$", FLAGS),
+        "cur_prefix": regex.compile(rf"(?P<cur>{p['CUR_PREFIX']})\s?$"),
+        "sign": regex.compile(r"(?:^|(?<=[\s(\[]))[-−]$"),
+        "between": regex.compile(r"\b(?:between|from)\s+$", FLAGS),
+        "scale": regex.compile(rf"\s?(?P<scale>{p['SCALE']})", FLAGS),
+        "range": regex.compile(rf"(?:(?P<dash>[-–])|\s+(?P<and>and|to)\s+)(?P<cur2>{p['CUR_PREFIX']})?(?P<n2>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{p['CARD']})(?:\s?(?P<scale2>{p['SCALE']}))?", FLAGS),
+        "percent": regex.compile(rf"\s?(?P<pct>{p['PERCENT']})", FLAGS),
+        "points": regex.compile(rf"\s(?P<pts>{p['POINTS']})", FLAGS),
+        "cur_word": regex.compile(rf"\s(?:(?:U\.S\.|US|Hong\s+Kong|Australian|Canadian|Swiss|Singapore|New\s+Zealand)\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),
+        "unit": regex.compile(rf"(?:\s?|-)(?P<unit>{alternation(unit_aliases)})(?![\p{{L}}\d/²³])"),
+        "unit_ci": regex.compile(rf"\s(?P<unit>{alternation(a for a in unit_aliases if len(a) > 3)})(?![\p{{L}}\d/²³])", FLAGS),
+        "duration": regex.compile(rf"[\s-](?P<dur>{p['DURATION']})(?P<old>[\s-]old)?", FLAGS),
+        "compound": regex.compile(r"-(?P<cw>[a-z]+(?:-[a-z]+)?)\b(?!-)"),
+        "ord_suffix": regex.compile(r"(?:st|nd|rd|th)\b"),
+        "age_left": regex.compile(r"(?:(?:\p{Lu}[\p{L}'’.-]+),\s+|\b(?:aged|age|ages)\s+)$"),
+        "age_right": regex.compile(r"^(?:,|\)|\s+(?:years?|yrs)\s+old\b|\s+(?:and|or)\s+\d)"),
+        "word_before": regex.compile(r"([\p{L}][\p{L}'’.]*)\W{0,2}$"),
+        "sports": regex.compile(r"\b(?:won|win|wins|beat|beats|lost|loses|defeat|defeated|victory|draw|drew|score|scored|lead|led|sets?|match|game|final|goals?|innings|half-time|halftime|points?\s+to)\b", FLAGS),
+    }

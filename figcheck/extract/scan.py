@@ -1,0 +1,442 @@
+"""Find every figure's words in a body: value, range, bound, kind and unit; no context yet."""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+from figcheck import lexicon
+from figcheck.extract import dates
+from figcheck.extract.numerals import magnitude_step, parse_digits, parse_words, words
+from figcheck.extract.patterns import compiled
+
+INF = math.inf
+
+
+@dataclass(slots=True)
+class Raw:
+    """A figure under construction (mutable while the passes fill it in)."""
+
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    step: float = 1.0  # place value of the last written digit: the rounding the wording allows
+    bound: str = "exact"
+    kind: str = "count"
+    unit: str | None = None
+    counted: str | None = None
+    rounded: bool = False  # the wording rounds: decimals, scale words, percentages
+
+
+@functools.cache
+def _hedges() -> dict[str, tuple[str, float, float]]:
+    table = {}
+    for h in lexicon.load("hedges")["hedge"]:
+        low, high = (float(x) for x in h["range"])
+        for word in h["words"]:
+            table[" ".join(word.lower().split())] = (h["bound"], low, high)
+    return table
+
+
+@functools.cache
+def _unit_names() -> dict[str, str]:
+    table = {}
+    for name, spec in lexicon.load("units")["units"].items():
+        for alias in spec["aliases"]:
+            table[alias] = name
+            table.setdefault(alias.lower(), name)
+    return table
+
+
+@functools.cache
+def _currency() -> tuple[dict[str, str], dict[str, str]]:
+    cur = lexicon.load("currencies")
+    return ({k: v for k, v in cur["prefixes"].items()},
+            {" ".join(k.lower().split()): v for k, v in cur["words"].items()})
+
+
+@functools.cache
+def _labels() -> tuple[frozenset[str], frozenset[str]]:
+    nf = lexicon.load("not_figures")
+    months = lexicon.load("context")["months"]
+    return frozenset(nf["labels"]), frozenset([*nf["capitalised_ok"], *months])
+
+
+def _number(text: str) -> tuple[float, float] | None:
+    """Digits or words -> (value, step)."""
+    text = text.strip()
+    if text[:1].isdigit() or text[:1] in "½¼¾⅓⅔⅛":
+        try:
+            return parse_digits(text)
+        except (ValueError, ZeroDivisionError, OverflowError):
+            return None
+    value = parse_words(text)
+    return None if value is None else (value, 1.0)
+
+
+def scan(body: str, published: float | None = None) -> list[Raw]:
+    """Every figure in `body`, in order, with value, range, bound, kind and unit."""
+    pats = compiled()
+    skipped = _skipped(body, pats)
+    found: list[Raw] = []
+    pos = 0
+    for m in pats["core"].finditer(body):
+        if m.start() < pos or _inside(skipped, m.start(), m.end()):
+            continue
+        raw = _read(body, m, pats)
+        if raw is None:
+            continue
+        pos = raw.end
+        if raw.kind != "skip":
+            found.append(raw)
+    return found
+
+
+def _skipped(body: str, pats: dict) -> list[tuple[int, int]]:
+    spans = [m.span() for m in pats["skip"].finditer(body)]
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    # Few skip spans per article: a linear scan beats a tree here.
+    return any(s <= start < e or s < end <= e for s, e in spans)
+
+
+def _read(body: str, m, pats: dict) -> Raw | None:
+    group = m.lastgroup
+    start, end = m.span()
+    text = m.group()
+    if group == "date":
+        return _date(body, start, end, text)
+    if group == "vague":
+        low, high = words()["vague"][" ".join(text.lower().split())]
+        return Raw(start, end, low, low, high, bound="range", step=low)
+    if group == "named":
+        value = words()["named"][" ".join(text.lower().split())]
+        return _extend(body, Raw(start, end, value, value, value), pats, words_core=True)
+    if group == "frac":
+        return _fraction(body, start, end, text, pats)
+    if group == "mult":
+        return _multiplier(body, start, end, text)
+    if group == "ordw":
+        lower = text.lower()
+        # "a second", "per second": the unit of time, not an ordinal.
+        before = body[max(0, start - 8):start].lower()
+        if lower == "second" and before.rstrip().split()[-1:] in (["a"], ["per"], ["each"], ["every"], ["one"]):
+            return None
+        if lower in ("first", "second") and not _ordinal_context(body, end):
+            return None
+        value = words()["ordinals"][lower]
+        return Raw(start, end, value, value, value, kind="ordinal")
+    if group == "card":
+        lower = text.lower()
+        if lower in ("one",) and not _one_is_figure(body, start, end):
+            return None
+        parsed = _number(text)
+        if parsed is None:
+            return None
+        raw = Raw(start, end, parsed[0], parsed[0], parsed[0], step=parsed[1])
+        if any(w in lower for w in ("million", "billion", "trillion", "thousand")):
+            # "two million": rounded to its scale word.
+            raw.rounded, raw.step = True, magnitude_step(parsed[0])
+        return _extend(body, raw, pats, words_core=True)
+    # digits
+    if _is_name(body, start, pats):
+        return None
+    parsed = _number(text)
+    if parsed is None or not math.isfinite(parsed[0]):
+        return None
+    value, step = parsed
+    raw = Raw(start, end, value, value, value, step=step, rounded="." in text or "/" in text)
+    sign = pats["sign"].search(body, max(0, start - 2), start)
+    if sign:
+        raw.start = sign.start()
+        raw.value = raw.low = raw.high = -value
+    return _extend(body, raw, pats, words_core=False)
+
+
+def _ordinal_context(body: str, end: int) -> bool:
+    # "first anniversary", "second round": only before nouns that are counted in order.
+    nxt = body[end:end + 16].lower()
+    return nxt.startswith((" anniversary", " time", " birthday", " term"))
+
+
+def _one_is_figure(body: str, start: int, end: int) -> bool:
+    # "one" is mostly a pronoun ("one of them", "no one"); count it only before a noun or scale.
+    before = body[max(0, start - 12):start].lower().split()
+    if before and before[-1] in ("no", "any", "every", "some", "someone", "the", "this", "that", "which", "each"):
+        return False
+    after = body[end:end + 24].lower().split()
+    if not after:
+        return False
+    return after[0] not in lexicon.load("context")["stop"] and after[0].isalpha() and not after[0].endswith("ed")
+
+
+def _is_name(body: str, start: int, pats: dict) -> bool:
+    """'Boeing 737', 'Windows 10', 'Source 1': a capitalised word or a label right before."""
+    m = pats["word_before"].search(body, max(0, start - 30), start)
+    if not m or m.end() != start or body[m.end(1):start] not in (" ", "\u00a0"):
+        return False
+    word = m.group(1)
+    labels, ok = _labels()
+    lower = word.lower().rstrip(".")
+    if lower in labels:
+        return True
+    # "Pumping 25 litres": a capitalised verb or adverb opens a sentence; it names nothing.
+    prev = body[max(0, m.start(1) - 4):m.start(1)].rstrip()
+    opens = not prev or prev[-1] in ".!?\"“”’:;"
+    if opens and lower.endswith(("ing", "ed", "ly")):
+        return False
+    return word[:1].isupper() and lower not in ok and not word.isupper()
+
+
+def _date(body: str, start: int, end: int, text: str) -> Raw | None:
+    months = dates.month_numbers()
+    tokens = text.replace(",", " ").replace(".", " ").split()
+    month = day = year = None
+    for tok in tokens:
+        low = tok.lower()
+        if low in months and month is None:
+            month = months[low]
+        elif tok[:1].isdigit():
+            digits = tok.rstrip("stndrh")
+            if len(digits) == 4:
+                year = int(digits)
+            elif digits.isdigit():
+                day = int(digits)
+    if month is None or (day is not None and not 1 <= day <= 31):
+        return None
+    if year is None:
+        # "June 5": a day with no year; keep as a date on no particular axis.
+        return Raw(start, end, float(day or 0), float(day or 0), float(day or 0), kind="date")
+    if year < 1000 or year > 2200:
+        return None
+    low, high = dates.interval(year, month, day)
+    return Raw(start, end, low, low, high, kind="date", step=0)
+
+
+def _fraction(body: str, start: int, end: int, text: str, pats: dict) -> Raw | None:
+    lower = " ".join(text.lower().replace("-", " ").split())
+    w = words()
+    if lower == "half":
+        before = body[max(0, start - 12):start].lower().split()
+        after = body[end:end + 8].lower()
+        # "in the first half", "half-time": halves of a match, not a share.
+        if before[-1:] in (["first"], ["second"], ["the"]) or after.startswith(("-", " time")):
+            return None
+        value = 0.5
+    elif " in " in lower or " out of " in lower:
+        num, _, den = lower.replace(" out of ", " in ").partition(" in ")
+        a, b = _number(num), _number(den)
+        if not a or not b or b[0] == 0:
+            return None
+        value = a[0] / b[0]
+    else:
+        num, _, den = lower.rpartition(" ")
+        n = 1.0 if num in ("a", "an", "one") else (_number(num) or (None,))[0]
+        d = w["fractions"].get(den)
+        if n is None or d is None:
+            return None
+        value = n / d
+    raw = Raw(start, end, value, value, value, kind="fraction", step=0)
+    _hedge(body, raw, pats)
+    # "half a percentage point": the fraction is the figure's value.
+    if body[end:end + 3] == " a ":
+        pts = pats["points"].match(body, end + 2)
+        if pts and pts.group("pts").lower().startswith(("percentage", "point")):
+            raw.end, raw.kind = pts.end(), "percentage_points"
+    return raw
+
+
+def _multiplier(body: str, start: int, end: int, text: str) -> Raw | None:
+    lower = text.lower()
+    table = words()["multipliers"]
+    if lower in table:
+        value = float(table[lower])
+    else:
+        head = lower.replace("-", " ").split()[0]
+        parsed = _number(head)
+        if parsed is None:
+            return None
+        value = parsed[0]
+    return Raw(start, end, value, value, value, kind="multiplier", step=0)
+
+
+def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
+    """Read the words around a number: hedge, currency, scale, range, percent, unit, duration."""
+    end = raw.end
+    # Currency before the number: "$5bn", "US$ 4.3 billion".
+    cur = pats["cur_prefix"].search(body, max(0, raw.start - 5), raw.start)
+    if cur and not words_core:
+        raw.kind, raw.unit, raw.start = "money", _currency()[0][cur.group("cur")], cur.start()
+    # Scale: "1.2 million", "4.1m", "5bn".
+    m = pats["scale"].match(body, end)
+    if (m and not words_core) or (m and m.group("scale").lower() in ("million", "billion", "trillion", "mln", "bln")):
+        factor = words()["scale_suffixes"][m.group("scale").lower()]
+        raw.value *= factor
+        raw.low *= factor
+        raw.high *= factor
+        raw.step *= factor
+        raw.rounded = True
+        end = m.end()
+    # Range: "10-15", "between 10 and 15".
+    between = pats["between"].search(body, max(0, raw.start - 9), raw.start)
+    m = pats["range"].match(body, end)
+    if m and (m.group("dash") or (between and between.group().lower().startswith("between") and m.group("and"))):
+        second = _number(m.group("n2"))
+        if second is not None and m.group("dash") and (second[0] <= raw.value or _sports(body, raw.start, pats)):
+            raw.end, raw.kind = m.end(), "skip"  # "3-1": a score, not a range; skip both numbers
+            return raw
+        if second is not None and second[0] > raw.value:
+            factor = words()["scale_suffixes"].get((m.group("scale2") or "").lower(), 1.0)
+            if factor != 1.0 and raw.value * factor < second[0] * factor and raw.step < factor:
+                raw.value, raw.low, raw.step = raw.value * factor, raw.low * factor, raw.step * factor
+            raw.high = second[0] * factor
+            raw.value = (raw.low + raw.high) / 2
+            raw.bound = "range"
+            if between and between.group().lower().startswith("between"):
+                raw.start = between.start()
+            end = m.end()
+    # Percent and percentage points.
+    m = pats["percent"].match(body, end)
+    if m:
+        raw.kind, raw.rounded, end = "percent", True, m.end()
+        pts = pats["points"].match(body, end)
+        if pts and pts.group("pts").lower().startswith("point"):
+            raw.kind, end = "percentage_points", pts.end()
+    else:
+        m = pats["points"].match(body, end)
+        if m and m.group("pts").lower().startswith(("percentage", "pct", "basis", "bp")):
+            raw.kind, raw.rounded, end = "percentage_points", True, m.end()
+            if m.group("pts").lower().startswith(("basis", "bp")):
+                raw.value, raw.low, raw.high, raw.step = (x / 100 for x in (raw.value, raw.low, raw.high, raw.step))
+        elif m:
+            raw.kind, raw.unit, end = "count", "point", end  # decided by the sentence later
+    if raw.kind in ("count", "money"):
+        m = pats["cur_word"].match(body, end)
+        if m:
+            raw.kind, raw.unit, end = "money", _currency()[1][" ".join(m.group("curw").lower().split())], m.end()
+    if raw.kind == "count":
+        m = pats["duration"].match(body, end)
+        if m:
+            dur = m.group("dur").lower()
+            is_age = m.group("old") or (dur.startswith(("year", "yr")) and body[m.end():m.end() + 4].lower() == " old")
+            if is_age:
+                raw.kind = "age"
+                end = m.end() + (0 if m.group("old") else 4)
+            else:
+                raw.kind, raw.unit, end = "duration", _duration_unit(dur), m.end()
+                raw = _joined_duration(body, raw, end, pats)
+                end = raw.end
+        else:
+            m = pats["unit"].match(body, end) or pats["unit_ci"].match(body, end)
+            if m and _unit_ok(body, m):
+                raw.kind, raw.unit, end = "quantity", _unit_names().get(m.group("unit")) or _unit_names()[m.group("unit").lower()], m.end()
+                raw.rounded = True
+            else:
+                m = pats["compound"].match(body, end)
+                if (m and not words_core) or (m and body[end] == "-"):
+                    word = m.group("cw").lower()
+                    if word in ("year-old", "years-old", "month-old"):
+                        raw.kind, end = "age", m.end()
+                    elif m.group("cw").lower() in lexicon.load("durations"):
+                        raw.kind, raw.unit, end = "duration", _duration_unit(word), m.end()
+                    elif "-" not in word:
+                        raw.counted, end = word, m.end()
+                elif not words_core:
+                    m = pats["ord_suffix"].match(body, end)
+                    if m:
+                        raw.kind, end = "ordinal", m.end()
+    raw.end = end
+    _hedge(body, raw, pats)
+    if raw.kind == "count" and not words_core:
+        _year_or_age(body, raw, pats)
+    if raw.rounded and raw.bound in ("exact",) and raw.step:
+        raw.low, raw.high = raw.value - raw.step / 2, raw.value + raw.step / 2
+        if raw.value >= 0 and raw.low < 0:
+            raw.low = 0.0
+    return raw
+
+
+def _unit_ok(body: str, m) -> bool:
+    unit = m.group("unit")
+    # Single capital letters ("C", "F", "W", "t", "g", "l") only glued to the digits: "41C", "-10C".
+    if len(unit) <= 2 and not unit.startswith(("°", "º")) and m.group().startswith((" ", "-")):
+        return unit in ("km", "kg", "cm", "mm", "ft", "mi", "oz", "ha", "MW", "GW", "kW", "GB", "MB", "TB") and m.group()[0] == " "
+    return True
+
+
+def _duration_unit(word: str) -> str:
+    word = word.lower().rstrip("s")
+    return {"min": "minute", "sec": "second", "hr": "hour", "yr": "year", "night": "day", "fortnight": "fortnight",
+            "centurie": "century"}.get(word, word)
+
+
+def _joined_duration(body: str, raw: Raw, end: int, pats: dict) -> Raw:
+    """'2 hours 6 minutes 51 seconds' is one duration, kept in the first unit."""
+    table = lexicon.load("durations")
+    total_days = raw.value * table.get(raw.unit, table.get(raw.unit + "s", 1))
+    more = pats["core"].match(body, end + 1) if body[end:end + 1] in (" ", ",") else None
+    joined = False
+    while more and more.lastgroup in ("digits", "card"):
+        parsed = _number(more.group())
+        m = pats["duration"].match(body, more.end()) if parsed else None
+        if not m:
+            break
+        unit = _duration_unit(m.group("dur"))
+        total_days += parsed[0] * table.get(unit, table.get(unit + "s", 1))
+        end, joined = m.end(), True
+        more = pats["core"].match(body, end + 1) if body[end:end + 1] in (" ", ",") else None
+    if joined:
+        factor = table.get(raw.unit, table.get(raw.unit + "s", 1))
+        raw.value = raw.low = raw.high = total_days / factor
+        raw.end = end
+    else:
+        raw.end = end
+    return raw
+
+
+def _hedge(body: str, raw: Raw, pats: dict) -> None:
+    m = pats["hedge"].search(body, max(0, raw.start - 40), raw.start)
+    if not m:
+        return
+    bound, lo, hi = _hedges()[" ".join(m.group("hedge").lower().split())]
+    if raw.bound == "range":
+        return
+    raw.start = m.start("hedge")
+    raw.bound = bound
+    v = raw.value
+    base_low = raw.low
+    base_high = raw.high
+    if bound == "about":
+        raw.low, raw.high = min(v * lo, base_low), max(v * hi, base_high)
+        if lo < 1 and hi == 1:  # "nearly 300": just under it
+            raw.high = max(v, base_high)
+    elif bound in ("at_least", "more_than"):
+        raw.low, raw.high = base_low, INF
+    else:
+        raw.low, raw.high = 0.0 if v >= 0 else -INF, base_high
+
+
+def _sports(body: str, start: int, pats: dict) -> bool:
+    return bool(pats["sports"].search(body, max(0, start - 80), min(len(body), start + 80)))
+
+
+def _year_or_age(body: str, raw: Raw, pats: dict) -> None:
+    """A bare four-digit number is a year; 'Garcia, 39,' is an age."""
+    text = body[raw.start:raw.end]
+    if raw.bound == "exact" and text.isdigit() and len(text) == 4 and 1000 <= raw.value <= 2199:
+        nxt = body[raw.end:raw.end + 16].split()
+        word = nxt[0].strip(",.;:)").lower() if nxt else ""
+        stops = lexicon.load("context")["stop"]
+        if not word or word in stops or not word.isalpha() or not word.endswith("s") or nxt[0][:1].isupper():
+            raw.kind = "year"
+            raw.low, raw.high = dates.interval(int(raw.value))
+            raw.step = 0
+        return
+    if text.isdigit() and raw.value <= 120 and pats["age_left"].search(body, max(0, raw.start - 40), raw.start) \
+            and pats["age_right"].match(body[raw.end:raw.end + 12]):
+        raw.kind = "age"

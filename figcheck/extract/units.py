@@ -1,0 +1,33 @@
+"""Owns the one pint UnitRegistry, built only when a conversion needs it (pint is slow to load)."""
+
+from __future__ import annotations
+
+import functools
+
+from figcheck import lexicon
+
+
+@functools.cache
+def registry():
+    import pint
+
+    return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+
+
+def alternate(unit: str | None) -> str | None:
+    """Another reading of a unit: pounds sterling can be pounds of weight beside a mass."""
+    return lexicon.load("units").get("alternates", {}).get(unit or "")
+
+
+def convert(value: float, source: str, target: str) -> float | None:
+    """`value` in `source` units expressed in `target` units; None when they do not convert."""
+    import pint
+
+    ureg = registry()
+    try:
+        return float(ureg.Quantity(value, ureg.parse_expression(source).units if "/" in source or "*" in source
+                                   else source).to(ureg.parse_expression(target).units if "/" in target or "*" in target
+                                                   else target).magnitude)
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, pint.errors.OffsetUnitCalculusError,
+            AttributeError, ValueError, TypeError):
+        return None

@@ -1,0 +1,191 @@
+"""Read inputs into articles: text, JSON, JSON Lines, Markdown, HTML, folders and stdin."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from figcheck.errors import InputError
+
+SUFFIXES = (".txt", ".json", ".jsonl", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article to check, or the error that kept it from being read."""
+
+    path: str
+    body: str = ""
+    published: str | None = None
+    title: str | None = None
+    error: str | None = None
+    ignore: tuple[str, ...] = ()            # codes from a JSON record's figcheck_ignore
+    locate: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
+    comments: tuple[tuple[int, str], ...] = ()   # (source line, text) of HTML comments
+
+
+def articles(paths: list[str], published: str | None = None, max_bytes: int = 20_000_000) -> Iterator[Article]:
+    """Every article in `paths`, in order; an unreadable input yields an Article with `error` set."""
+    for arg in paths:
+        if arg == "-":
+            yield from _from_text("-", _read_stdin(), published, suffix=None)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = False
+            for file in _walk(path):
+                found = True
+                yield from _from_file(file, published, max_bytes)
+            if not found:
+                yield Article(arg, error=f"no articles ({', '.join(SUFFIXES)}) in this folder")
+        elif path.exists() or path.is_symlink():
+            yield from _from_file(path, published, max_bytes)
+        else:
+            yield Article(arg, error="no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            st = os.stat(root)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in seen:  # a symlink loop: each folder once
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                yield Path(root) / name
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    return _decode(data, "-")
+
+
+def _decode(data: bytes, label: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+def _from_file(path: Path, published: str | None, max_bytes: int) -> Iterator[Article]:
+    label = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield Article(label, error=f"{size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+            return
+        if path.suffix.lower() == ".jsonl":
+            yield from _jsonl(path, published)
+            return
+        text = _decode(path.read_bytes(), label)
+    except InputError as exc:
+        yield Article(label, error=str(exc))
+        return
+    except OSError as exc:
+        yield Article(label, error=exc.strerror or str(exc))
+        return
+    yield from _from_text(label, text, published, suffix=path.suffix.lower())
+
+
+def _from_text(label: str, text: str, published: str | None, suffix: str | None) -> Iterator[Article]:
+    if suffix is None:  # stdin: JSON if it looks like it
+        stripped = text.lstrip()
+        suffix = ".json" if stripped.startswith("{") else ".txt"
+    if suffix == ".json":
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Article(label, error=f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+            return
+        yield _record(label, record, published)
+    elif suffix == ".jsonl":
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                yield _record_line(f"{label}:{n}", line, published)
+    elif suffix in (".md", ".markdown", ".html", ".htm"):
+        yield _markup(label, text, published, suffix)
+    else:
+        yield _article(label, text, published)
+
+
+def _jsonl(path: Path, published: str | None) -> Iterator[Article]:
+    # Streamed line by line: memory stays flat however many articles the file holds.
+    with open(path, "rb") as fh:
+        for n, line in enumerate(fh, 1):
+            label = f"{path}:{n}"
+            if not line.strip():
+                continue
+            try:
+                text = _decode(line, label)
+            except InputError as exc:
+                yield Article(label, error=str(exc))
+                continue
+            yield _record_line(label, text, published)
+
+
+def _record_line(label: str, line: str, published: str | None) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Article(label, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
+    return _record(label, record, published)
+
+
+def _record(label: str, record: object, published: str | None) -> Article:
+    if not isinstance(record, dict):
+        return Article(label, error=f"a JSON article must be an object, not {type(record).__name__}")
+    body = record.get("body")
+    if body is None:
+        return Article(label, error='a JSON article needs a "body"')
+    if not isinstance(body, str):
+        return Article(label, error=f'"body" must be a string, not {type(body).__name__}')
+    date = record.get("published") or published
+    if date is not None and not isinstance(date, str):
+        return Article(label, error=f'"published" must be a YYYY-MM-DD string, not {type(date).__name__}')
+    ignore = record.get("figcheck_ignore") or []
+    if not isinstance(ignore, list) or not all(isinstance(c, str) for c in ignore):
+        return Article(label, error='"figcheck_ignore" must be a list of rule codes')
+    title = record.get("title")
+    article = _article(label, body, date, title if isinstance(title, str) else None)
+    return Article(article.path, article.body, article.published, article.title, article.error, tuple(ignore))
+
+
+def _article(label: str, body: str, published: str | None, title: str | None = None) -> Article:
+    if published is not None:
+        from figcheck.extract.dates import parse_published
+
+        try:
+            parse_published(published)
+        except ValueError:
+            return Article(label, error=f"invalid publication date {published!r} (use YYYY-MM-DD)")
+    if not body.strip():
+        return Article(label, body=body, published=published, title=title, error=None)
+    return Article(label, body=body, published=published, title=title)
+
+
+def _markup(label: str, text: str, published: str | None, suffix: str) -> Article:
+    try:
+        from figcheck import markup
+    except ImportError:  # pragma: no cover - markup is part of the package
+        return _article(label, text, published)
+    doc = markup.read_markdown(text) if suffix in (".md", ".markdown") else markup.read_html(text)
+    article = _article(label, doc.body, doc.published or published)
+    return Article(article.path, article.body, article.published, None, article.error, (), doc.locate,
+                   tuple(doc.comments))

@@ -1,0 +1,110 @@
+"""Stated changes against the before and after: 'fell 12% to 198,000 from 210,000'."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from figcheck import lexicon
+from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, overlaps
+from figcheck.model import Figure
+from figcheck.relate import Doc
+
+
+@dataclass(frozen=True)
+class Params:
+    # mismatch: the change matches no reading of the figures; points: "fell 0.2 pct to 6.6 pct
+    # from 6.8 pct" where the figures show percentage points, not a relative change.
+    compare: Literal["mismatch", "points"]
+    multiplier_tolerance: float = 0.1   # "tripled" for 2.8 times is how prose speaks
+
+
+@functools.cache
+def _words() -> tuple[frozenset[str], dict[str, float]]:
+    data = lexicon.load("changes")
+    return frozenset(data["down"]), dict(data["multipliers"])
+
+
+def _diff(new: Figure, old: Figure) -> tuple[float, float]:
+    return new.low - old.high, new.high - old.low
+
+
+def _relative(new: Figure, old: Figure) -> tuple[float, float] | None:
+    if old.low <= 0:
+        return None
+    return (new.low / old.high - 1) * 100, (new.high / old.low - 1) * 100
+
+
+def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    down, mults = _words()
+    seen = set()
+    for _s, m, _extra in doc.matches("change"):
+        new, old = doc.fig(m, "new"), doc.fig(m, "old")
+        if not new or not old or (new.start, old.start) in seen or new.kind != old.kind or new.unit != old.unit:
+            continue
+        if any(f.bound.value == "range" or not f.bounded for f in (new, old)):
+            continue
+        seen.add((new.start, old.start))
+        if m.groupdict().get("mult"):
+            hit = _multiplier(new, old, m.group("mult").lower(), mults, params)
+            if hit and params.compare == "mismatch":
+                yield hit
+            continue
+        delta = doc.fig(m, "delta")
+        if delta is None or not delta.bounded:
+            continue
+        sign = -1 if m.group("dir").lower() in down else 1
+        hit = _delta(new, old, delta, sign, params)
+        if hit:
+            yield hit
+
+
+def _delta(new: Figure, old: Figure, delta: Figure, sign: int, params: Params) -> Hit | None:
+    d_low, d_high = sorted((sign * delta.low, sign * delta.high))
+    fields = {"delta": delta.text, "new": new.text, "old": old.text}
+    figs = (delta, new, old)
+    diff = _diff(new, old)
+    if delta.kind == "percent":
+        rel = _relative(new, old)
+        if rel is None or overlaps(*rel, d_low, d_high):
+            return None
+        actual = (new.value / old.value - 1) * 100
+        if new.kind == "percent" and overlaps(*diff, d_low, d_high):
+            if params.compare != "points":
+                return None
+            return Hit(figs, {**fields, "actual": f"{fmt(new.value - old.value)} percentage points"},
+                       f"{fmt(new.value)} − {fmt(old.value)} = {fmt(new.value - old.value)} points, "
+                       f"a relative change of {fmt(actual)}%")
+        if params.compare != "mismatch":
+            return None
+        return Hit(figs, {**fields, "actual": f"{fmt(actual)}%"},
+                   f"{fmt(new.value)} / {fmt(old.value)} − 1 = {fmt(actual)}%, not {fmt_range(d_low, d_high)}%")
+    if params.compare != "mismatch":
+        return None
+    if delta.kind == "percentage_points":
+        if new.kind != "percent" or overlaps(*diff, d_low, d_high):
+            return None
+        return Hit(figs, {**fields, "actual": f"{fmt(new.value - old.value)} points"},
+                   f"{fmt(new.value)} − {fmt(old.value)} = {fmt(new.value - old.value)} points, not {fmt_range(d_low, d_high)}")
+    if delta.kind != new.kind or delta.unit != new.unit or overlaps(*diff, d_low, d_high):
+        return None
+    return Hit(figs, {**fields, "actual": fmt(new.value - old.value)},
+               f"{fmt(new.value)} − {fmt(old.value)} = {fmt(new.value - old.value)}, not {fmt_range(d_low, d_high)}")
+
+
+def _multiplier(new: Figure, old: Figure, word: str, mults: dict[str, float], params: Params) -> Hit | None:
+    factor = mults.get(word)
+    if factor is None or old.low <= 0:
+        return None
+    low, high = new.low / old.high, new.high / old.low
+    tol = params.multiplier_tolerance
+    if overlaps(low, high, factor * (1 - tol), factor * (1 + tol)):
+        return None
+    actual = new.value / old.value
+    return Hit((new, old), {"delta": word, "new": new.text, "old": old.text, "actual": f"{fmt(actual)} times"},
+               f"{fmt(new.value)} / {fmt(old.value)} = {fmt(actual)}, not {fmt(factor)} ({word})")
+
+
+KIND = Kind("change", Params, check, ("delta", "new", "old", "actual"))

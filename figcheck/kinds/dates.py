@@ -1,0 +1,93 @@
+"""Dates against each other and the publication date: ages, anniversaries, spans of years."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from figcheck.kinds.base import Hit, Kind, fmt
+from figcheck.relate import Doc
+
+_YEARS_PER = {"year": 1.0, "decade": 10.0, "century": 100.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+
+
+@dataclass(frozen=True)
+class Params:
+    compare: Literal["age", "anniversary", "span"]
+    slack_years: float = 0.0
+
+
+def _whole_years(low: float, high: float) -> tuple[int, int]:
+    """The whole numbers of years a span from `low` to `high` years can be called."""
+    return math.floor(low + 1e-9), math.floor(high - 1e-9)
+
+
+def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    if params.compare == "age":
+        yield from _ages(doc, params)
+    elif params.compare == "anniversary":
+        yield from _anniversaries(doc, params)
+    else:
+        yield from _spans(doc, params)
+
+
+def _ages(doc: Doc, params: Params) -> Iterator[Hit]:
+    if doc.published is None:
+        return
+    seen = set()
+    for _s, m, _extra in doc.matches("age"):
+        age, born = doc.fig(m, "age"), doc.fig(m, "born")
+        if not age or not born or born.kind not in ("year", "date") or age.start in seen or born.low > doc.published:
+            continue
+        seen.add(age.start)
+        lo, hi = _whole_years(doc.published - born.high, doc.published - born.low)
+        if not lo - params.slack_years <= age.value <= hi + params.slack_years:
+            allowed = fmt(lo) if lo == hi else f"{fmt(lo)} or {fmt(hi)}"
+            yield Hit((age, born), {"age": age.text, "born": born.text, "actual": allowed},
+                      f"born {born.text}, so {allowed} at publication, not {fmt(age.value)}")
+
+
+def _anniversaries(doc: Doc, params: Params) -> Iterator[Hit]:
+    if doc.published is None:
+        return
+    for _s, m, _extra in doc.matches("anniversary"):
+        nth, event = doc.fig(m, "nth"), doc.fig(m, "event")
+        if not nth or not event or event.kind not in ("year", "date"):
+            continue
+        # An anniversary is marked around its day: allow the year before and after publication.
+        lo, hi = _whole_years(doc.published - event.high - 0.5, doc.published - event.low + 0.5)
+        if not lo - params.slack_years <= nth.value <= hi + params.slack_years:
+            expected = doc.published - (event.low + event.high) / 2
+            yield Hit((event, nth), {"nth": nth.text, "event": event.text, "actual": fmt(round(expected))},
+                      f"{fmt(math.floor(doc.published))} − {event.text} ≈ {fmt(round(expected))} years, not {fmt(nth.value)}")
+
+
+def _spans(doc: Doc, params: Params) -> Iterator[Hit]:
+    for _s, m, _extra in doc.matches("span"):
+        gap = doc.fig(m, "gap") or doc.fig(m, "since")
+        if gap is None or gap.unit not in _YEARS_PER:
+            continue
+        years = gap.value * _YEARS_PER[gap.unit]
+        g_low, g_high = gap.low * _YEARS_PER[gap.unit], gap.high * _YEARS_PER[gap.unit]
+        if "first" in m.groupdict() and m.group("first"):
+            first, second = doc.fig(m, "first"), doc.fig(m, "second")
+            if second.low < first.low:
+                continue
+            low, high = second.low - first.high, second.high - first.low
+            figs = (first, second, gap)
+            label = f"{second.text} − {first.text}"
+        else:
+            first = doc.fig(m, "event")
+            if doc.published is None or first is None:
+                continue
+            low, high = doc.published - first.high, doc.published - first.low
+            figs = (first, gap)
+            label = f"publication − {first.text}"
+        if g_low > high + 1 - 1e-9 + params.slack_years or g_high < math.floor(low) - params.slack_years:
+            actual = fmt(round((low + high) / 2))
+            yield Hit(figs, {"gap": gap.text, "actual": actual}, f"{label} = {actual} years, not {fmt(years)}")
+
+
+KIND = Kind("date", Params, check, ("age", "born", "nth", "event", "gap", "actual"))

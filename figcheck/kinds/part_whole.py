@@ -1,0 +1,153 @@
+"""Parts against their whole: shot down + decoys against launched."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from figcheck import lexicon
+from figcheck.kinds.base import Hit, Kind, fmt, stated_high, total, unique
+from figcheck.model import Figure
+from figcheck.relate import Doc
+
+
+@dataclass(frozen=True)
+class Params:
+    # exceeds: parts add up to more than the whole; short: a breakdown presented as complete
+    # falls short; remainder: an open breakdown leaves some unaccounted for (info).
+    compare: Literal["exceeds", "short", "remainder"]
+    # within: whole and parts in one sentence; across: parts in the sentences after the whole
+    where: Literal["within", "across", "both"] = "within"
+    min_parts: int = 2
+    max_sentences: int = 5           # how far after the whole its parts may stand
+
+
+@dataclass(frozen=True)
+class Group:
+    whole: Figure
+    parts: tuple[Figure, ...]
+    complete: bool
+    across: bool
+
+
+@functools.cache
+def _group_nouns() -> frozenset[str]:
+    return frozenset(lexicon.load("groups")["group_nouns"])
+
+
+@functools.cache
+def _remainder_pattern() -> regex.Pattern:
+    words = lexicon.load("groups")["remainder"]
+    alt = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+    return regex.compile(rf"\b(?:{alt})\b[^.;:!?,]*", regex.I)
+
+
+def groups(doc: Doc) -> list[Group]:
+    """Every whole with its parts in the article, found once and shared by the rules."""
+    if "sum" in doc.cache:
+        return doc.cache["sum"]
+    found: list[Group] = []
+    seen: set[tuple[int, ...]] = set()
+    for _s, m, extra in doc.matches("sum"):
+        whole = doc.fig(m, "whole")
+        parts = tuple(doc.figs_in(m, "parts"))
+        if whole is None or not _compatible(whole, parts, extra.get("group_nouns", False)):
+            continue
+        key = (whole.start, *(p.start for p in parts))
+        if key not in seen:
+            seen.add(key)
+            found.append(Group(whole, parts, bool(extra.get("complete")), False))
+    # A figure listed as a part is not also the whole of the parts listed after it.
+    part_starts = {p.start for g in found for p in g.parts}
+    found = [g for g in found if g.whole.start not in part_starts]
+    in_frames = {f.start for g in found for f in (g.whole, *g.parts)}
+    found.extend(_across(doc, in_frames))
+    doc.cache["sum"] = found
+    return found
+
+
+def _compatible(whole: Figure, parts: tuple[Figure, ...], group_nouns: bool) -> bool:
+    if len(parts) < 2 or any(p.kind != whole.kind or p.unit != whole.unit for p in parts):
+        return False
+    if any(p.bound.value == "range" for p in (whole, *parts)):
+        return False
+    # Parts of a series over time are not parts of one whole: "310 in 2023 and 275 in 2024".
+    whens = {p.when for p in parts if p.when}
+    if len(whens) > 1:
+        return False
+    if group_nouns:
+        # "1,150 drones, 1,400 bombs and 35 missiles" is a list; "twelve protesters, eight men
+        # and seven women" a breakdown: only nouns that split a group make the second.
+        nouns = _group_nouns()
+        return whole.noun is not None and whole.noun not in nouns - {"person"} and all(
+            p.noun is not None and (p.noun in nouns or p.noun == whole.noun) for p in parts)
+    # Parts that name another thing than the whole are a list, not a breakdown.
+    return all(p.noun is None or p.noun == whole.noun or p.noun in _group_nouns() or whole.noun is None for p in parts)
+
+
+def _across(doc: Doc, taken: set[int]) -> Iterator[Group]:
+    """A whole, then its parts in the next sentences: '267 drones ... 138 of the drones ... 119'."""
+    figs = doc.figures
+    for i, whole in enumerate(figs):
+        if whole.kind != "count" or not whole.noun or whole.start in taken or whole.bound.value not in ("exact", "about"):
+            continue
+        parts: list[Figure] = []
+        for f in figs[i + 1:]:
+            if f.sentence == whole.sentence:
+                continue
+            if f.sentence > whole.sentence + 5 or f.paragraph > whole.paragraph + 1:
+                break
+            if f.kind != "count" or f.noun != whole.noun:
+                continue
+            if f.value >= whole.value or (f.when and whole.when and f.when.lower() != whole.when.lower()):
+                break  # a new whole, or another time: the breakdown ends
+            if f.bound.value != "exact" or f.start in taken or any(p.sentence == f.sentence for p in parts):
+                continue
+            parts.append(f)
+        if len(parts) >= 2:
+            doc.checked.update(figs.index(f) for f in (whole, *parts))
+            yield Group(whole, tuple(parts), False, True)
+
+
+def remainder_words(doc: Doc, group: Group) -> tuple[str, ...]:
+    """Words near the group that may account for a remainder: 'several drones penetrated'."""
+    first = group.whole.sentence
+    last = max(p.sentence for p in group.parts) + 1
+    out = []
+    for s in range(first, min(last + 1, len(doc.masked))):
+        for m in _remainder_pattern().finditer(doc.sentence_text(s)):
+            text = m.group().strip(" ,")
+            if group.whole.noun is None or group.whole.noun in text.lower() or len(text) < 60:
+                out.append(text[:80])
+    return tuple(out)
+
+
+def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    for g in groups(doc):
+        if (params.where != "both" and g.across != (params.where == "across")) or len(g.parts) < params.min_parts:
+            continue
+        value, low, high = total(g.parts)
+        whole_high = stated_high(g.whole)
+        terms = " + ".join(fmt(p.value) for p in g.parts)
+        base = {"whole": g.whole.text, "parts": _names(g.parts), "parts_total": fmt(value),
+                "counted": g.whole.counted or "", "remainder": fmt(abs(g.whole.value - value))}
+        if params.compare == "exceeds":
+            if low > whole_high:
+                yield Hit(unique((g.whole, *g.parts)), base, f"{terms} = {fmt(value)} > {fmt(g.whole.value)}")
+        elif high < g.whole.low and (g.complete == (params.compare == "short")):
+            context = remainder_words(doc, g) if params.compare == "remainder" else ()
+            working = f"{fmt(g.whole.value)} − {' − '.join(fmt(p.value) for p in g.parts)} = {fmt(g.whole.value - value)}"
+            working += " unaccounted for" if params.compare == "remainder" else f" ({terms} = {fmt(value)} < {fmt(g.whole.value)})"
+            yield Hit(unique((g.whole, *g.parts)), base, working, context)
+
+
+def _names(parts: tuple[Figure, ...]) -> str:
+    texts = [p.text for p in parts]
+    return ", ".join(texts[:-1]) + " and " + texts[-1] if len(texts) > 1 else texts[0]
+
+
+KIND = Kind("sum", Params, check, ("whole", "parts", "parts_total", "remainder", "counted"))

@@ -1,0 +1,63 @@
+"""Stated shares against the counts they share: '45 of the 150 nurses, or 40%'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, ratio_range
+from figcheck.model import Figure
+from figcheck.relate import Doc
+
+
+@dataclass(frozen=True)
+class Params:
+    compare: Literal["share", "shares_total"]
+    fraction_tolerance: float = 0.05   # "a third" read as 0.317–0.35: prose rounds fractions
+    max_total: float = 100.0           # shares of one whole add up to at most this (percent)
+
+
+def share_range(f: Figure, tolerance: float) -> tuple[float, float]:
+    """The share a percent or a fraction allows, in percent."""
+    if f.kind == "fraction":
+        return f.low * 100 * (1 - tolerance), f.high * 100 * (1 + tolerance)
+    return f.low, f.high
+
+
+def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    if params.compare == "shares_total":
+        yield from _shares(doc, params)
+        return
+    seen = set()
+    for _s, m, _extra in doc.matches("percent"):
+        part, whole, share = doc.fig(m, "part"), doc.fig(m, "whole"), doc.fig(m, "share")
+        if not part or not whole or not share or whole.value <= 0 or (part.start, whole.start) in seen:
+            continue
+        if share.kind == "fraction" and share.bound.value not in ("exact", "about"):
+            continue  # "fewer than half": a proportion word, checked by its own kind
+        if part.kind != whole.kind or part.bound.value == "range" or whole.bound.value == "range":
+            continue
+        seen.add((part.start, whole.start))
+        low, high = ratio_range(part, whole)
+        s_low, s_high = share_range(share, params.fraction_tolerance)
+        if high * 100 < s_low or low * 100 > s_high:
+            actual = part.value / whole.value * 100
+            yield Hit((part, whole, share),
+                      {"part": part.text, "whole": whole.text, "share": share.text, "actual": f"{fmt(actual)}%"},
+                      f"{fmt(part.value)} / {fmt(whole.value)} = {fmt(actual)}%, not {fmt_range(s_low, s_high)}%")
+
+
+def _shares(doc: Doc, params: Params) -> Iterator[Hit]:
+    for _s, m, _extra in doc.matches("shares"):
+        shares = doc.figs_in(m, "shares")
+        if len(shares) < 2 or any(f.bound.value not in ("exact", "about") for f in shares):
+            continue
+        low = sum(f.low for f in shares)
+        if low > params.max_total:
+            value = sum(f.value for f in shares)
+            yield Hit(tuple(shares), {"shares": ", ".join(f.text for f in shares), "total": f"{fmt(value)}%"},
+                      f"{' + '.join(fmt(f.value) + '%' for f in shares)} = {fmt(value)}% > {fmt(params.max_total)}%")
+
+
+KIND = Kind("percent", Params, check, ("part", "whole", "share", "actual", "shares", "total"))

@@ -1,0 +1,124 @@
+"""The figures of one article, masked into their sentences, and the frames that group them.
+
+A frame is a pattern over a sentence in which every figure stands as a token `«K:i»`
+(K is the figure's kind letter, i its index), so "45 of the 150 nurses, or 40%" reads
+"«N:0» of the «N:1» nurses, or «P:2»" and one data-file pattern finds whole, part and share.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from figcheck import lexicon
+from figcheck.extract import extract_with_layout
+from figcheck.extract.dates import parse_published
+from figcheck.extract.text import Layout
+from figcheck.model import Figure
+
+KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
+               "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
+               "multiplier": "X"}
+
+_MACRO = regex.compile(r"(?<!\\[pP])\{([A-Z]+|_|__|list|plist)(?::(\w+))?\}")
+_TOKEN = regex.compile(r"«[A-Z]:(\d+)»")
+
+
+def expand(pattern: str) -> str:
+    """Turn a frame's macros into regex: {N:whole}, {NMU:part}, {_}, {__}, {list:parts}."""
+    def sub(m: regex.Match) -> str:
+        macro, name = m.group(1), m.group(2)
+        if macro == "_":
+            return r"[^«»]{0,50}?"
+        if macro == "__":
+            return r"[^«»]{0,140}?"
+        if macro in ("list", "plist"):
+            letters = "NM" if macro == "list" else "P"
+            item = rf"«[{letters}]:\d+»"
+            # Shares often stand in brackets: "health (45%), education (35%) and defence (30%)".
+            gap = r"[^«»;:.–—]{0,50}?" if macro == "plist" else r"[^«»;:.()–—]{0,50}?"
+            body = rf"{item}(?:{gap}(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[^«»;:.,]{{0,30}}?{item})+"
+            return f"(?P<{name}>{body})" if name else f"(?:{body})"
+        inner = rf"«[{macro}]:(\d+)»" if not name else rf"«[{macro}]:(?P<{name}>\d+)»"
+        return inner
+    return _MACRO.sub(sub, pattern)
+
+
+@functools.cache
+def frames(kind: str) -> tuple[tuple[regex.Pattern, dict[str, Any]], ...]:
+    """The compiled frames of a kind, from lexicon/frames.toml, with their extra keys."""
+    data = lexicon.load("frames")
+    out = []
+    for entry in data.get(kind, []):
+        extra = {k: v for k, v in entry.items() if k != "pattern"}
+        pattern = entry["pattern"]
+        for name, words in data["words"].items():
+            alternation = "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+            pattern = pattern.replace("{" + name + "}", f"(?:{alternation})")
+        out.append((regex.compile(expand(pattern), regex.I | regex.V1), extra))
+    return tuple(out)
+
+
+@dataclass
+class Doc:
+    """One article ready for the rules: its figures, sentences and publication date."""
+
+    body: str
+    figures: list[Figure]
+    layout: Layout
+    published: float | None = None
+    masked: list[str] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+    checked: set[int] = field(default_factory=set)   # figures some frame related: the coverage
+
+    def sentence_text(self, s: int) -> str:
+        return self.body[self.layout.sentence_starts[s]:self.layout.sentence_ends[s]]
+
+    def in_sentence(self, s: int) -> list[int]:
+        return [i for i, f in enumerate(self.figures) if f.sentence == s]
+
+    def matches(self, kind: str) -> Iterator[tuple[int, regex.Match, dict[str, Any]]]:
+        """(sentence, match, frame extras) for every frame of `kind` in every sentence."""
+        for pattern, extra in frames(kind):
+            for s, text in enumerate(self.masked):
+                if text.count("«") < 2:
+                    continue
+                for m in pattern.finditer(text, overlapped=False):
+                    self.checked.update(int(i) for i in _TOKEN.findall(m.group()))
+                    yield s, m, extra
+
+    def fig(self, m: regex.Match, group: str) -> Figure | None:
+        value = m.group(group) if group in m.groupdict() else None
+        return self.figures[int(value)] if value is not None else None
+
+    def figs_in(self, m: regex.Match, group: str) -> list[Figure]:
+        text = m.group(group)
+        return [self.figures[int(i)] for i in _TOKEN.findall(text)] if text else []
+
+
+def document(body: str, published: str | None = None) -> Doc:
+    """Extract and mask one article."""
+    figures, lay = extract_with_layout(body)
+    doc = Doc(body, figures, lay, parse_published(published))
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_sentence.setdefault(f.sentence, []).append(i)
+    masked = []
+    for s in range(len(lay.sentence_starts)):
+        start, end = lay.sentence_starts[s], lay.sentence_ends[s]
+        parts, pos = [], start
+        for i in by_sentence.get(s, []):
+            f = figures[i]
+            if f.start < pos:
+                continue
+            parts.append(body[pos:f.start])
+            parts.append(f"«{KIND_LETTER.get(f.kind, 'N')}:{i}»")
+            pos = f.end
+        parts.append(body[pos:max(end, pos)])
+        masked.append("".join(parts))
+    doc.masked = masked
+    return doc

@@ -1,0 +1,25 @@
+"""Concise text report: one `path:line:col: CODE [severity] message` line per finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def render(report: dict[str, Any]) -> str:
+    """Every finding on its own line, every unreadable file as `path: error: message`."""
+    lines = []
+    for file in report["files"]:
+        path = file["path"]
+        if file.get("error"):
+            lines.append(f"{path}: error: {_one_line(file['error'])}")
+        for f in file.get("findings", []):
+            lines.append(
+                f"{path}:{f['line']}:{f['column']}: {f['code']} [{f['severity']}] "
+                f"{_one_line(f['message'])}"
+            )
+    return "".join(line + "\n" for line in lines)
+
+
+def _one_line(text: str) -> str:
+    # One finding per line is the contract that grep and editors' error parsers rely on.
+    return " ".join(text.splitlines())

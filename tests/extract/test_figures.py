@@ -1,0 +1,129 @@
+"""Extraction tables: text -> figures as written, with value, range, bound and kind; and traps."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from figcheck import extract_figures
+
+INF = math.inf
+
+
+def one(text: str, wanted: str):
+    figs = [f for f in extract_figures(text) if f.text == wanted]
+    assert figs, f"{wanted!r} not found in {[f.text for f in extract_figures(text)]}"
+    return figs[0]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "low", "high", "bound", "kind"), [
+    ("Russia had fired 1,150 drones.", "1,150", 1150, 1150, 1150, "exact", "count"),
+    ("Growth was 5.3 in May.", "5.3", 5.3, 5.25, 5.35, "exact", "count"),
+    ("It fell to -10C overnight.", "-10C", -10, -10.5, -9.5, "exact", "quantity"),
+    ("Nine ministers resigned.", "Nine", 9, 9, 9, "exact", "count"),
+    ("There were twenty-one of them.", "twenty-one", 21, 21, 21, "exact", "count"),
+    ("A dozen eggs.", "A dozen", 12, 12, 12, "exact", "count"),
+    ("Hundreds of drones flew.", "Hundreds of", 200, 200, 999, "range", "count"),
+    ("The 1.2 million voters.", "1.2 million", 1.2e6, 1.15e6, 1.25e6, "exact", "count"),
+    ("It costs $5bn a year.", "$5bn", 5e9, 4.5e9, 5.5e9, "exact", "money"),
+    ("A bill of £60bn.", "£60bn", 60e9, 59.5e9, 60.5e9, "exact", "money"),
+    ("Revenue was 4.1m last year.", "4.1m", 4.1e6, 4.05e6, 4.15e6, "exact", "count"),
+    ("Sales reached $4.32 billion.", "$4.32 billion", 4.32e9, 4.315e9, 4.325e9, "exact", "money"),
+    ("Turnout was 45% this time.", "45%", 45, 44.5, 45.5, "exact", "percent"),
+    ("Turnout was 12 per cent.", "12 per cent", 12, 11.5, 12.5, "exact", "percent"),
+    ("It rose 0.3 percentage points.", "0.3 percentage points", 0.3, 0.25, 0.35, "exact", "percentage_points"),
+    ("At least 37 people died.", "At least 37", 37, 37, INF, "at_least", "count"),
+    ("More than 50 died.", "More than 50", 50, 50, INF, "more_than", "count"),
+    ("Nearly 300 came.", "Nearly 300", 300, 255, 300, "about", "count"),
+    ("About 120 drones.", "About 120", 120, 108, 132, "about", "count"),
+    ("Up to 40 people.", "Up to 40", 40, 0, 40, "at_most", "count"),
+    ("Fewer than 10 people.", "Fewer than 10", 10, 0, 10, "less_than", "count"),
+    ("Between 10 and 15 people.", "Between 10 and 15", 12.5, 10, 15, "range", "count"),
+    ("Some 10-15 people came.", "10-15", 12.5, 10, 15, "range", "count"),
+    ("The tunnel is 57 kilometres long.", "57 kilometres", 57, 56.5, 57.5, "exact", "quantity"),
+    ("Winds of 130 mph.", "130 mph", 130, 129.5, 130.5, "exact", "quantity"),
+    ("It was 41C in the shade.", "41C", 41, 40.5, 41.5, "exact", "quantity"),
+    ("An area of 1,544 sq miles.", "1,544 sq miles", 1544, 1543.5, 1544.5, "exact", "quantity"),
+    ("It sailed at 20 knots.", "20 knots", 20, 19.5, 20.5, "exact", "quantity"),
+    ("Pumping 25 litres a second.", "25 litres a second", 25, 24.5, 25.5, "exact", "quantity"),
+    ("It lasted six hours.", "six hours", 6, 6, 6, "exact", "duration"),
+    ("She won in 2 hours 6 minutes.", "2 hours 6 minutes", 2.1, 2.1, 2.1, "exact", "duration"),
+    ("The 78-year-old spoke.", "78-year-old", 78, 78, 78, "age", "age"),
+    ("Garcia, 39, spoke.", "39", 39, 39, 39, "exact", "age"),
+    ("Half of the teams.", "Half", 0.5, 0.5, 0.5, "exact", "fraction"),
+    ("Two-thirds of voters.", "Two-thirds", 2 / 3, 2 / 3, 2 / 3, "exact", "fraction"),
+    ("One in five adults.", "One in five", 0.2, 0.2, 0.2, "exact", "fraction"),
+    ("Its 100th anniversary.", "100th", 100, 100, 100, "exact", "ordinal"),
+    ("The third anniversary.", "third", 3, 3, 3, "exact", "ordinal"),
+])
+def test_figure_is_read(text, written, value, low, high, bound, kind):
+    f = one(text, written)
+    assert f.kind == kind
+    assert f.value == pytest.approx(value)
+    assert f.low == pytest.approx(low)
+    assert f.high == pytest.approx(high)
+    if bound != "age":
+        assert f.bound.value == bound
+
+
+def test_text_is_exactly_the_body_slice():
+    text = "Some 900 migrants crossed in June, including 1,100 in a week; at least 37 died."
+    for f in extract_figures(text):
+        assert text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize(("text", "written", "counted", "verb", "when"), [
+    ("Russia launched a record 267 drones in a strike overnight.", "267", "drones", "launched", "overnight"),
+    ("Ukraine managed to shoot down 138 of the drones.", "138", "drones", "shoot down", None),
+    ("Meanwhile, 119 were identified as decoy drones.", "119", "drones", "identified", None),
+    ("Russia had fired 1,150 drones throughout the week.", "1,150", "drones", "fired", "throughout the week"),
+    ("Sales fell in March to 5,000 cars.", "5,000", "cars", "fell", "in March"),
+    ("The 5.3 million registered voters went last year.", "5.3 million", "voters", "went", "last year"),
+])
+def test_context_is_read(text, written, counted, verb, when):
+    f = one(text, written)
+    assert (f.counted, f.verb, f.when) == (counted, verb, when)
+
+
+@pytest.mark.parametrize(("text", "kind", "year"), [
+    ("He was elected in May 2019.", "date", 2019),
+    ("The invasion began in February 2022.", "date", 2022),
+    ("It was declared on 24 August 1991.", "date", 1991),
+    ("He was born in 1979.", "year", 1979),
+])
+def test_dates_and_years(text, kind, year):
+    figs = extract_figures(text)
+    assert len(figs) == 1
+    assert figs[0].kind == kind
+    assert int(figs[0].value) == year
+
+
+@pytest.mark.parametrize("text", [
+    "See Source 1 and Source 2.", "Figure 3 shows it.", "Part 2 follows.", "Photo 1 of 12.",
+    "The COVID-19 pandemic.", "The G7 summit.", "An F-16 jet.", "A Boeing 737 jet.", "Updated 12:45 GMT.",
+    "Chelsea won 3-1 on Sunday.", "She won 6-4, 3-6, 6-2.", "Call +44 20 7946 0958 now.",
+    "See https://example.com/2024/05/story-12 for more.", "In the 1990s.", "At 5 pm.",
+])
+def test_not_figures(text):
+    assert extract_figures(text) == []
+
+
+def test_first_seed_figures():
+    from pathlib import Path
+
+    body = (Path(__file__).parents[2] / "seeds" / "000_b2df989740c2b814.txt").read_text(encoding="utf-8")
+    texts = [f.text for f in extract_figures(body)]
+    for wanted in ("267", "138", "119", "1,150", "1,400", "35", "six hours", "three", "May 2019",
+                   "February 2022", "third"):
+        assert any(wanted in t for t in texts), wanted
+    by_text = {f.text: f for f in extract_figures(body)}
+    assert by_text["267"].when == "overnight"
+    assert by_text["1,150"].when == "throughout the week"
+
+
+def test_second_seed_has_no_source_numbers():
+    from pathlib import Path
+
+    body = (Path(__file__).parents[2] / "seeds" / "002_9d77778acc55408f.txt").read_text(encoding="utf-8")
+    assert not [f for f in extract_figures(body) if f.text in ("1", "2")]

@@ -1,0 +1,119 @@
+"""The command line: exit codes, formats, and a bad input that does not stop the batch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from figcheck.cli import main
+
+SEEDS = Path(__file__).parents[1] / "seeds"
+BAD = "Of the 520 students who sat the exam, 388 passed and 142 failed."
+CLEAN = "The city recorded 310 murders in 2023 and 275 in 2024."
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_seeds_report_the_drone_remainder_and_nothing_else(capsys):
+    code, out, _ = run(capsys, "check", "--format", "json", str(SEEDS))
+    report = json.loads(out)
+    assert code == 0  # info only
+    first, second = report["files"]
+    assert second["findings"] == []
+    [finding] = first["findings"]
+    assert finding["code"] == "FC103" and finding["severity"] == "info"
+    assert [f["text"] for f in finding["figures"]] == ["267", "138", "119"]
+    assert "10 unaccounted for" in finding["working"]
+    assert any("several drones penetrated" in c for c in finding["context"])
+
+
+def test_exit_codes_follow_fail_on(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(BAD, encoding="utf-8")
+    assert run(capsys, "check", str(article))[0] == 1
+    assert run(capsys, "check", "--fail-on", "never", str(article))[0] == 0
+    assert run(capsys, "check", "--exit-zero", str(article))[0] == 0
+    assert run(capsys, "check", "--ignore", "FC101", str(article))[0] == 0
+    article.write_text(CLEAN, encoding="utf-8")
+    assert run(capsys, "check", str(article))[0] == 0
+
+
+def test_a_bad_input_is_reported_and_the_batch_goes_on(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "b.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\xff\xfe\xfa bad")
+    lines = tmp_path / "d.jsonl"
+    lines.write_text(json.dumps({"body": BAD}) + "\n{broken\n" + json.dumps({"body": CLEAN}) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--format", "json", str(tmp_path), str(tmp_path / "missing.txt"))
+    report = json.loads(out)
+    assert code == 2  # input errors win over findings
+    by_path = {Path(f["path"]).name: f for f in report["files"]}
+    assert by_path["a.txt"]["findings"]
+    assert "invalid JSON" in by_path["b.json"]["error"]
+    assert "UTF" in by_path["c.txt"]["error"]
+    assert by_path["d.jsonl:1"]["findings"] and by_path["d.jsonl:3"]["findings"] == []
+    assert "invalid JSON" in by_path["d.jsonl:2"]["error"]
+    assert by_path["missing.txt"]["error"] == "no such file or folder"
+    assert "Traceback" not in err
+
+
+def test_extract_json_has_the_documented_fields(tmp_path, capsys):
+    article = tmp_path / "a.json"
+    article.write_text(json.dumps({"title": "t", "published": "2024-03-15", "body": "At least 37 people died."}))
+    code, out, _ = run(capsys, "extract", "--format", "json", str(article))
+    [figure] = json.loads(out)["files"][0]["figures"]
+    assert code == 0
+    assert set(figure) == {"text", "start", "end", "line", "column", "value", "low", "high", "bound", "kind",
+                           "unit", "counted", "verb", "when", "sentence"}
+    assert (figure["text"], figure["low"], figure["high"], figure["bound"]) == ("At least 37", 37, None, "at_least")
+
+
+def test_published_date_enables_age_checks(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Garcia, 39, who was born in 1979 in Madrid, joined the club in 2015.", encoding="utf-8")
+    assert run(capsys, "check", str(article))[0] == 0
+    assert run(capsys, "check", "--published", "2024-03-15", str(article))[0] == 1
+
+
+@pytest.mark.parametrize("args", [["check", "--published", "yesterday", "x.txt"], ["check", "--jobs", "0", "x"],
+                                  ["rule", "FC000"], ["rule"]])
+def test_usage_errors_are_one_line_and_exit_2(capsys, args):
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert err.startswith("figcheck: ") and err.count("\n") == 1
+
+
+def test_rule_explains_itself(capsys):
+    code, out, _ = run(capsys, "rule", "FC101")
+    assert code == 0
+    assert "parts-exceed-whole" in out and "Why it matters" in out
+    code, out, _ = run(capsys, "rule", "--all", "--format", "json")
+    assert {r["code"] for r in json.loads(out)} >= {"FC101", "FC103", "FC301"}
+
+
+def test_concise_is_the_default_off_a_terminal(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("x\n" + BAD, encoding="utf-8")
+    _, out, _ = run(capsys, "check", str(article))
+    assert out.startswith(f"{article}:2:8: FC101 [error]")
+
+
+def test_full_report_shows_the_working(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(BAD, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--format", "full", str(article))
+    assert "388 + 142 = 530 > 520" in out and "FC101" in out
+
+
+def test_jobs_give_the_same_output_in_order(tmp_path, capsys):
+    for i in range(12):
+        (tmp_path / f"{i:02d}.txt").write_text(BAD if i % 3 else CLEAN, encoding="utf-8")
+    one = run(capsys, "check", "--format", "json", "--jobs", "1", str(tmp_path))[1]
+    two = run(capsys, "check", "--format", "json", "--jobs", "2", str(tmp_path))[1]
+    assert one == two
