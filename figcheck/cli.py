@@ -174,10 +174,10 @@ def _process(job: Job) -> dict[str, Any]:
     for f in findings:
         if f.code in overrides:
             f = dataclasses.replace(f, severity=Severity.parse(overrides[f.code]))
-        d = finding_dict(art.path, f, locate, sentence_of)
+        d = finding_dict(art.path, f, locate, sentence_of, 0, art.locate_end)
         key = (d["code"], d["fingerprint"])
         if key in counts:  # identical findings in one file get their own prints
-            d = finding_dict(art.path, f, locate, sentence_of, counts[key])
+            d = finding_dict(art.path, f, locate, sentence_of, counts[key], art.locate_end)
         counts[key] = counts.get(key, 0) + 1
         out.append(d)
     return {"path": art.path, "error": None, "findings": out,
@@ -306,9 +306,10 @@ def _check(args: argparse.Namespace) -> int:
     def jobs() -> Iterator[Job]:
         for art in articles(args.paths, args.published, first.max_bytes):
             cfg = config(art.path)
-            if cfg.excluded(art.path):
+            source = str(_source_path(art.path))
+            if cfg.excluded(source):
                 continue
-            codes = tuple(r.code for r in rules if cfg.enabled(r.code, art.path))
+            codes = tuple(r.code for r in rules if cfg.enabled(r.code, source))
             severity = tuple((r.code, cfg.severity_for(r.code, r.severity).label) for r in rules
                              if cfg.severity_for(r.code, r.severity) != r.severity)
             yield Job(art, "check", codes, severity, cfg.timeout)
@@ -377,7 +378,7 @@ def _suppress(art: Article, result: dict[str, Any], baseline: Any, summary: dict
     if findings and (art.comments or art.ignore):
         from figcheck import suppress
 
-        sups = suppress.parse_comments(art.comments) + (suppress.from_record(art.ignore) if art.ignore else [])
+        sups = suppress.parse_comments(art.comments, art.source) + (suppress.from_record(art.ignore) if art.ignore else [])
         kept, hidden, unused = suppress.apply(sups, findings)
         summary["suppressed"] += len(hidden)
         findings = kept

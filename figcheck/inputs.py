@@ -26,6 +26,8 @@ class Article:
     ignore: tuple[str, ...] = ()            # codes from a JSON record's figcheck_ignore
     locate: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
     comments: tuple[tuple[int, str], ...] = ()   # (source line, text) of HTML comments
+    source: str | None = None                    # the Markdown or HTML as written, for suppressions
+    locate_end: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
 
 
 def articles(paths: list[str], published: str | None = None, max_bytes: int = 20_000_000) -> Iterator[Article]:
@@ -87,12 +89,12 @@ def _decode(data: bytes, label: str) -> str:
 def _from_file(path: Path, published: str | None, max_bytes: int) -> Iterator[Article]:
     label = str(path)
     try:
+        if path.suffix.lower() == ".jsonl":
+            yield from _jsonl(path, published, max_bytes)
+            return
         size = path.stat().st_size
         if size > max_bytes:
-            yield Article(label, error=f"{size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
-            return
-        if path.suffix.lower() == ".jsonl":
-            yield from _jsonl(path, published)
+            yield Article(label, error=_too_big(size, max_bytes))
             return
         text = _decode(path.read_bytes(), label)
     except InputError as exc:
@@ -125,12 +127,19 @@ def _from_text(label: str, text: str, published: str | None, suffix: str | None)
         yield _article(label, text, published)
 
 
-def _jsonl(path: Path, published: str | None) -> Iterator[Article]:
+def _too_big(size: int, limit: int) -> str:
+    return f"{size:,} bytes, over the limit of {limit:,} (--max-bytes)"
+
+
+def _jsonl(path: Path, published: str | None, max_bytes: int) -> Iterator[Article]:
     # Streamed line by line: memory stays flat however many articles the file holds.
     with open(path, "rb") as fh:
         for n, line in enumerate(fh, 1):
             label = f"{path}:{n}"
             if not line.strip():
+                continue
+            if len(line) > max_bytes:
+                yield Article(label, error=_too_big(len(line), max_bytes))
                 continue
             try:
                 text = _decode(line, label)
@@ -188,4 +197,4 @@ def _markup(label: str, text: str, published: str | None, suffix: str) -> Articl
     doc = markup.read_markdown(text) if suffix in (".md", ".markdown") else markup.read_html(text)
     article = _article(label, doc.body, doc.published or published)
     return Article(article.path, article.body, article.published, None, article.error, (), doc.locate,
-                   tuple(doc.comments))
+                   tuple(doc.comments), doc.source, doc.locate_end)

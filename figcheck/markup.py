@@ -97,10 +97,10 @@ _LIST_ITEM = re.compile(r"([ \t]*)([-*+]|(\d{1,9})[.)])(?:[ \t]+|$)")
 _TASK_BOX = re.compile(r"\[[ xX]\](?=[ \t])")
 _QUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
-_CLOSING_HASHES = re.compile(r"[ \t]+(#+)[ \t]*$")
+_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]++(#+)[ \t]*+$")
 _THEMATIC = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
-_TABLE_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_TABLE_DELIMITER = re.compile(r"[ \t]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+")
 # [label]: https://example.com "title" -- a link definition, not shown when rendered.
 _REFERENCE = re.compile(
     r" {0,3}\[([^\]^][^\]]*)\]:[ \t]*(?:<[^<>]*>|\S+)"
@@ -109,22 +109,33 @@ _REFERENCE = re.compile(
 _FOOTNOTE_LABEL = re.compile(r" {0,3}\[\^[^\]]+\]:")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _RAW_ELEMENT = re.compile(
-    r"<(script|style|pre|code|textarea|svg)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
+    r"<(script|style|pre|code|textarea|svg)\b[^>]*>(?:.*?</\1\s*>|.*)", re.DOTALL | re.IGNORECASE
 )
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+)>")
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 # Only lowercase element names (or custom ones, which hold a "-") count as tags: wire copy
 # writes company names and tickers in angle brackets ("<Jones International Ltd>", "<EM>").
-_HTML_ELEMENTS = frozenset(["a", "abbr", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "col", "colgroup", "data", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "meta", "meter", "nav", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "select", "small", "source", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "track", "tt", "u", "ul", "var", "video", "wbr"])
+_HTML_ELEMENTS = frozenset({
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote",
+    "body", "br", "button", "canvas", "caption", "center", "cite", "col", "colgroup", "data", "dd",
+    "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption",
+    "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+    "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main",
+    "map", "mark", "meta", "meter", "nav", "object", "ol", "optgroup", "option", "output", "p",
+    "param", "picture", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "select",
+    "small", "source", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "time", "tr", "track", "tt", "u", "ul", "var", "video", "wbr"
+})
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # [text](target "title") and ![alt](src): the text may wrap onto the next line, never across a
 # blank line; the target may hold one level of balanced parentheses (Wikipedia links do).
+# NOTE: the possessive quantifiers (*+, ++) keep a long run of spaces from backtracking.
 _LINK = re.compile(
-    r"(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n))*)\]"
-    r"\([ \t]*\n?[ \t]*(?:<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"
-    r"(?:[ \t]*\n?[ \t]*(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*\n?[ \t]*\)"
+    r"(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n))*+)\]"
+    r"\(\s*+(?:<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*+)"
+    r"(?:\s++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?\s*+\)"
 )
-_REF_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n))+)\]\[([^\[\]\n]*)\]")
+_REF_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n))++)\]\[([^\[\]\n]*)\]")
 _SHORTCUT = re.compile(r"\[([^\[\]\n]+)\](?![\[(:])")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _BARE_URL = re.compile(r"(?<![\w/@])(?:https?://|ftp://|www\.)[^\s<>]+", re.IGNORECASE)
@@ -289,8 +300,10 @@ def _block_markers(
     quoted: set[int] = set()
     references: set[str] = set()
     _tables(text, lines, chars, kinds)
+    item_paragraph = False  # whether the paragraph going on began as a list item
     for index, span in enumerate(lines):
         if kinds[index] != "prose" or _is_blank(chars, span):
+            item_paragraph = False
             continue
         start, end = span
         line = _line_text(text, span)
@@ -298,6 +311,7 @@ def _block_markers(
             hard.add(index)
         if reference := _REFERENCE.fullmatch(line):
             kinds[index] = "refdef"
+            item_paragraph = False
             references.add(reference[1].strip().lower())
             _blank(chars, start, end)
             continue
@@ -319,9 +333,11 @@ def _block_markers(
             _blank(chars, start, end)
             if after_prose:
                 kinds[previous] = "heading"
+            item_paragraph = False
             continue
         if heading := _HEADING.match(rest):
             kinds[index] = "heading"
+            item_paragraph = False
             _blank(chars, start + position, start + position + heading.end())
             if closing := _CLOSING_HASHES.search(rest):
                 _blank(chars, start + position + closing.start(1), start + position + len(rest))
@@ -330,25 +346,15 @@ def _block_markers(
         # An ordered item may interrupt a paragraph only when it starts at 1 (CommonMark), so
         # "2024. That year…" inside a paragraph stays prose; inside a list it is the next item.
         if item and (
-            not item[3] or item[3] == "1" or not after_prose
-            or _in_list_item(index, lines, chars, kinds)
+            not item[3] or item[3] == "1" or not after_prose or item_paragraph
         ):
             kinds[index] = "item"
+            item_paragraph = True
             marker_end = start + position + item.end()
             _blank(chars, start + position + item.start(2), marker_end)
             if box := _TASK_BOX.match(text, marker_end, end):
                 _blank(chars, box.start(), box.end())
     return hard, quoted, references
-
-
-def _in_list_item(index: int, lines: list[tuple[int, int]], chars: list[str], kinds: list[str]) -> bool:
-    """Whether the paragraph that line `index` continues began as a list item."""
-    for previous in range(index - 1, -1, -1):
-        if kinds[previous] == "item":
-            return True
-        if kinds[previous] != "prose" or _is_blank(chars, lines[previous]):
-            return False
-    return False
 
 
 def _tables(text: str, lines: list[tuple[int, int]], chars: list[str], kinds: list[str]) -> None:
@@ -388,7 +394,10 @@ def _inline(chars: list[str], references: set[str]) -> None:
         literal.add(match.start(1))
 
     def scan() -> str:
-        return "".join(_LITERAL if i in literal else c for i, c in enumerate(chars))
+        hidden = chars.copy()
+        for index in literal:
+            hidden[index] = _LITERAL
+        return "".join(hidden)
 
     for pattern in (_RAW_ELEMENT, _AUTOLINK, _FOOTNOTE):
         for match in pattern.finditer(scan()):
@@ -428,9 +437,12 @@ def _inline(chars: list[str], references: set[str]) -> None:
 
 def _trim_url(url: str) -> str:
     # A sentence's closing "." or ")" is not part of the URL it ends on.
-    while url and (url[-1] in _URL_TAIL or (url[-1] == ")" and url.count("(") < url.count(")"))):
-        url = url[:-1]
-    return url
+    opened, closed = url.count("("), url.count(")")
+    end = len(url)
+    while end and (url[end - 1] in _URL_TAIL or (url[end - 1] == ")" and opened < closed)):
+        closed -= url[end - 1] == ")"
+        end -= 1
+    return url[:end]
 
 
 def _code_spans(chars: list[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from figcheck.extract import context
 from figcheck.extract.numerals import magnitude_step
 from figcheck.extract.scan import Raw, scan
@@ -9,6 +11,8 @@ from figcheck.extract.text import Layout, layout
 from figcheck.model import Bound, Figure
 
 __all__ = ["extract_figures", "extract_with_layout"]
+
+_MODEL_NUMBER = regex.compile(r"\d{4,}")
 
 
 def extract_figures(text: str, published: str | None = None) -> list[Figure]:
@@ -24,7 +28,10 @@ def extract_with_layout(text: str) -> tuple[list[Figure], Layout]:
     percent_sentences = {lay.sentence_at(r.start) for r in raws if r.kind in ("percent", "percentage_points")}
     for raw in raws:
         s = lay.sentence_at(raw.start)
-        figures.append(_figure(text, raw, lay, s, s in percent_sentences))
+        fig = _figure(text, raw, lay, s, s in percent_sentences)
+        if fig.kind == "count" and fig.counted is None and _MODEL_NUMBER.fullmatch(fig.text):
+            continue  # "the 3230 and 7710": uncounted long bare numbers name models, not amounts
+        figures.append(fig)
     return figures, lay
 
 

@@ -56,7 +56,10 @@ def parse_words(text: str) -> float | None:
     cards, scales = table["cardinals"], table["scales"]
     total = current = 0.0
     seen = False
-    for token in text.lower().replace("-", " ").split():
+    tokens = text.lower().replace("-", " ").split()
+    if tokens and (tokens[0] in scales or tokens[0] == "hundred"):
+        return None  # "billion" alone names a scale, not a figure
+    for token in tokens:
         if token == "and":
             continue
         if token in cards:

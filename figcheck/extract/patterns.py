@@ -96,6 +96,7 @@ def compiled() -> dict[str, regex.Pattern]:
         "unit_ci": regex.compile(rf"\s(?P<unit>{alternation(a for a in unit_aliases if len(a) > 3)})(?![\p{{L}}\d/²³])", FLAGS),
         "duration": regex.compile(rf"[\s-](?P<dur>{p['DURATION']})(?P<old>[\s-]old)?", FLAGS),
         "compound": regex.compile(r"-(?P<cw>[a-z]+(?:-[a-z]+)?)\b(?!-)"),
+        "per": regex.compile(rf"\s+(?:a|an|per|each)\s+(?P<per>{alternation(lexicon.load('units')['per'])})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b)(?!-)", FLAGS),
         "ord_suffix": regex.compile(r"(?:st|nd|rd|th)\b"),
         "age_left": regex.compile(r"(?:(?:\p{Lu}[\p{L}'’.-]+),\s+|\b(?:aged|age|ages)\s+)$"),
         "age_right": regex.compile(r"^(?:,|\)|\s+(?:years?|yrs)\s+old\b|\s+(?:and|or)\s+\d)"),

@@ -6,12 +6,15 @@ import functools
 import math
 from dataclasses import dataclass
 
+import regex
+
 from figcheck import lexicon
 from figcheck.extract import dates
 from figcheck.extract.numerals import magnitude_step, parse_digits, parse_words, words
 from figcheck.extract.patterns import compiled
 
 INF = math.inf
+_DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
 
 
 @dataclass(slots=True)
@@ -144,18 +147,26 @@ def _read(body: str, m, pats: dict) -> Raw | None:
             raw.rounded, raw.step = True, magnitude_step(parsed[0])
         return _extend(body, raw, pats, words_core=True)
     # digits
-    if _is_name(body, start, pats):
-        return None
     parsed = _number(text)
     if parsed is None or not math.isfinite(parsed[0]):
         return None
     value, step = parsed
     raw = Raw(start, end, value, value, value, step=step, rounded="." in text or "/" in text)
+    before = body[max(0, start - 12):start].split()
+    if before and before[-1].lower() in lexicon.load("units")["prefix_units"]:
+        raw.kind, raw.unit = "quantity", lexicon.load("units")["prefix_units"][before[-1].lower()]
+        raw.low, raw.high = value - step / 2, value + step / 2
+        return raw
     sign = pats["sign"].search(body, max(0, start - 2), start)
     if sign:
         raw.start = sign.start()
         raw.value = raw.low = raw.high = -value
-    return _extend(body, raw, pats, words_core=False)
+    raw = _extend(body, raw, pats, words_core=False)
+    # "Boeing 737", "Windows 10": a bare whole number after a name is part of the name; "Gold
+    # 4.71 billion" is a figure, since a scale, unit or decimal says so.
+    if raw and raw.kind in ("count", "year") and raw.bound == "exact" and raw.end == end and _is_name(body, start, pats):
+        return None
+    return raw
 
 
 def _ordinal_context(body: str, end: int) -> bool:
@@ -210,8 +221,8 @@ def _date(body: str, start: int, end: int, text: str) -> Raw | None:
     if month is None or (day is not None and not 1 <= day <= 31):
         return None
     if year is None:
-        # "June 5": a day with no year; keep as a date on no particular axis.
-        return Raw(start, end, float(day or 0), float(day or 0), float(day or 0), kind="date")
+        # "June 5": a day with no year, so no place on the time axis: an open range.
+        return Raw(start, end, float(day or 0), -INF, INF, kind="date", step=0)
     if year < 1000 or year > 2200:
         return None
     low, high = dates.interval(year, month, day)
@@ -350,10 +361,19 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
                     m = pats["ord_suffix"].match(body, end)
                     if m:
                         raw.kind, end = "ordinal", m.end()
+    if raw.kind in ("count", "money", "quantity"):
+        m = pats["per"].match(body, end)
+        if m:
+            raw.unit = f"{raw.unit or raw.counted or 'count'} / {m.group('per').lower()}"
+            end = m.end()
     raw.end = end
     _hedge(body, raw, pats)
     if raw.kind == "count" and not words_core:
         _year_or_age(body, raw, pats)
+    if not words_core and raw.kind in ("count", "money") and _DOT_THOUSANDS.match(body, raw.start, raw.end) \
+            and raw.value < 1000:
+        # "25.269 units" is 25,269 in much of Europe's copy: no reading is ruled out.
+        raw.low, raw.high, raw.rounded = raw.value, raw.value * 1000, False
     if raw.rounded and raw.bound in ("exact",) and raw.step:
         raw.low, raw.high = raw.value - raw.step / 2, raw.value + raw.step / 2
         if raw.value >= 0 and raw.low < 0:

@@ -72,6 +72,12 @@ def overlaps(a_low: float, a_high: float, b_low: float, b_high: float, slack: fl
     return a_low <= b_high + slack and b_low <= a_high + slack
 
 
+def rounding_slack(figures: Sequence[Figure], min_step: float = 100) -> float:
+    """How far figures rounded to hundreds or more may miss adding up: half a step each."""
+    steps = [f.step for f in figures if f.step >= min_step and f.bound.value == "exact"]
+    return sum(s / 2 for s in steps) if len(steps) == len(figures) else 0.0
+
+
 def unique(figures: Sequence[Figure]) -> tuple[Figure, ...]:
     seen, out = set(), []
     for f in figures:

@@ -19,6 +19,7 @@ class Params:
     # from 6.8 pct" where the figures show percentage points, not a relative change.
     compare: Literal["mismatch", "points"]
     multiplier_tolerance: float = 0.1   # "tripled" for 2.8 times is how prose speaks
+    percent_slack: float = 0.1          # points: "29.5 pct" computed from unrounded figures gives 29.56
 
 
 @functools.cache
@@ -68,7 +69,7 @@ def _delta(new: Figure, old: Figure, delta: Figure, sign: int, params: Params) -
     diff = _diff(new, old)
     if delta.kind == "percent":
         rel = _relative(new, old)
-        if rel is None or overlaps(*rel, d_low, d_high):
+        if rel is None or overlaps(*rel, d_low, d_high, params.percent_slack):
             return None
         actual = (new.value / old.value - 1) * 100
         if new.kind == "percent" and overlaps(*diff, d_low, d_high):

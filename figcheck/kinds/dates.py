@@ -39,7 +39,8 @@ def _ages(doc: Doc, params: Params) -> Iterator[Hit]:
     seen = set()
     for _s, m, _extra in doc.matches("age"):
         age, born = doc.fig(m, "age"), doc.fig(m, "born")
-        if not age or not born or born.kind not in ("year", "date") or age.start in seen or born.low > doc.published:
+        if not age or not born or born.kind not in ("year", "date") or not born.bounded or age.start in seen \
+                or born.low > doc.published:
             continue
         seen.add(age.start)
         lo, hi = _whole_years(doc.published - born.high, doc.published - born.low)
@@ -54,7 +55,7 @@ def _anniversaries(doc: Doc, params: Params) -> Iterator[Hit]:
         return
     for _s, m, _extra in doc.matches("anniversary"):
         nth, event = doc.fig(m, "nth"), doc.fig(m, "event")
-        if not nth or not event or event.kind not in ("year", "date"):
+        if not nth or not event or event.kind not in ("year", "date") or not event.bounded:
             continue
         # An anniversary is marked around its day: allow the year before and after publication.
         lo, hi = _whole_years(doc.published - event.high - 0.5, doc.published - event.low + 0.5)

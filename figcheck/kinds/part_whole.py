@@ -10,7 +10,7 @@ from typing import Literal
 import regex
 
 from figcheck import lexicon
-from figcheck.kinds.base import Hit, Kind, fmt, stated_high, total, unique
+from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -46,6 +46,11 @@ def _remainder_pattern() -> regex.Pattern:
     return regex.compile(rf"\b(?:{alt})\b[^.;:!?,]*", regex.I)
 
 
+# After a figure, words that make it refer back to a whole already named.
+_ANAPHORA = regex.compile(r"\s+(?:of\s+(?:the|these|those|them)\b|(?:\p{L}+\s+)?(?:were|was|had\s+been|have\s+been)\s+\p{L}+ed\b)",
+                          regex.I)
+
+
 def groups(doc: Doc) -> list[Group]:
     """Every whole with its parts in the article, found once and shared by the rules."""
     if "sum" in doc.cache:
@@ -60,7 +65,8 @@ def groups(doc: Doc) -> list[Group]:
         key = (whole.start, *(p.start for p in parts))
         if key not in seen:
             seen.add(key)
-            found.append(Group(whole, parts, bool(extra.get("complete")), False))
+            complete = bool(extra.get("complete")) or _complementary(doc, parts)
+            found.append(Group(whole, parts, complete, False))
     # A figure listed as a part is not also the whole of the parts listed after it.
     part_starts = {p.start for g in found for p in g.parts}
     found = [g for g in found if g.whole.start not in part_starts]
@@ -68,6 +74,17 @@ def groups(doc: Doc) -> list[Group]:
     found.extend(_across(doc, in_frames))
     doc.cache["sum"] = found
     return found
+
+
+def _complementary(doc: Doc, parts: tuple[Figure, ...]) -> bool:
+    """'388 passed and 142 failed', 'six women and five men': two parts that leave nothing over."""
+    if len(parts) != 2:
+        return False
+    words = [regex.findall(r"\p{L}+", doc.body[p.end:p.end + 30].lower())[:3] for p in parts]
+    for a, b in lexicon.load("groups")["complements"]:
+        if (a in words[0] and b in words[1]) or (b in words[0] and a in words[1]):
+            return True
+    return False
 
 
 def _compatible(whole: Figure, parts: tuple[Figure, ...], group_nouns: bool) -> bool:
@@ -107,6 +124,8 @@ def _across(doc: Doc, taken: set[int]) -> Iterator[Group]:
                 break  # a new whole, or another time: the breakdown ends
             if f.bound.value != "exact" or f.start in taken or any(p.sentence == f.sentence for p in parts):
                 continue
+            if not _ANAPHORA.match(doc.body, f.end):
+                continue  # "eight nominations" is a new count; "138 of the drones" refers back
             parts.append(f)
         if len(parts) >= 2:
             doc.checked.update(figs.index(f) for f in (whole, *parts))
@@ -132,6 +151,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         value, low, high = total(g.parts)
         whole_high = stated_high(g.whole)
+        slack = rounding_slack((g.whole, *g.parts))
+        low, high = low - slack, high + slack
         terms = " + ".join(fmt(p.value) for p in g.parts)
         base = {"whole": g.whole.text, "parts": _names(g.parts), "parts_total": fmt(value),
                 "counted": g.whole.counted or "", "remainder": fmt(abs(g.whole.value - value))}

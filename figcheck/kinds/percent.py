@@ -6,6 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+import regex
+
+from figcheck import lexicon
+from figcheck.extract.context import lemma
 from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, ratio_range
 from figcheck.model import Figure
 from figcheck.relate import Doc
@@ -38,6 +42,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             continue  # "fewer than half": a proportion word, checked by its own kind
         if part.kind != whole.kind or part.bound.value == "range" or whole.bound.value == "range":
             continue
+        if _own_whole(doc, share, whole):
+            continue
         seen.add((part.start, whole.start))
         low, high = ratio_range(part, whole)
         s_low, s_high = share_range(share, params.fraction_tolerance)
@@ -46,6 +52,20 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             yield Hit((part, whole, share),
                       {"part": part.text, "whole": whole.text, "share": share.text, "actual": f"{fmt(actual)}%"},
                       f"{fmt(part.value)} / {fmt(whole.value)} = {fmt(actual)}%, not {fmt_range(s_low, s_high)}%")
+
+
+_OF = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\p{L}]+[’']s\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)", regex.I)
+
+
+def _own_whole(doc: Doc, share: Figure, whole: Figure) -> bool:
+    """'around a quarter of the company's dancers', said after '12 principal dancers': another whole."""
+    if share.end <= whole.start:
+        return False
+    m = _OF.match(doc.body, share.end)
+    if not m:
+        return False
+    return bool(regex.search(r"[’']s\s", m.group())) or (
+        lemma(m.group(1)) not in (whole.noun, *lexicon.load("groups")["whole_words"]))
 
 
 def _shares(doc: Doc, params: Params) -> Iterator[Hit]:

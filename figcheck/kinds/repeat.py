@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import lexicon
+from figcheck.extract.context import _lists as _context_lists
 from figcheck.kinds.base import Hit, Kind, fmt, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
@@ -28,30 +29,39 @@ def _lists() -> tuple[frozenset[str], regex.Pattern]:
     return frozenset(data["restate"]), regex.compile(rf"\b(?:{updates})\b", regex.I)
 
 
-def _key(doc: Doc, f: Figure, n: int) -> tuple[str, ...] | None:
-    """The noun and the words after it: ('person', 'on', 'board')."""
-    if f.noun is None or f.kind not in ("count", "money"):
-        return None
-    tail = doc.body[f.end:f.end + 60]
-    words = _WORDS.findall(tail.split(",")[0].split(".")[0])
-    if not words:
-        return None
-    rest = [w.lower() for w in words[1:1 + n]]
-    if len(rest) < n:
-        return None
-    return (f.noun, *rest)
+_CLAUSE_WORDS = frozenset(("when", "which", "who", "that", "while", "after", "as", "because", "and", "but", "or"))
+
+
+def _phrase(doc: Doc, f: Figure) -> tuple[str, ...]:
+    """The words after the noun up to a verb or the clause's end: ('on', 'board')."""
+    _, aux, _, verbs, _ = _context_lists()
+    tail = doc.body[f.end:f.end + 80]
+    tail = regex.split(r"[,.;:()!?\"“”]", tail, maxsplit=1)[0]
+    words = [w.lower() for w in _WORDS.findall(tail)[1:8]]
+    out = []
+    for w in words:
+        if w in _CLAUSE_WORDS or w in aux or w in verbs or (w.endswith("ed") and len(w) > 4):
+            break
+        out.append(w)
+    return tuple(out)
+
+
+def _same_thing(a: tuple[str, ...], b: tuple[str, ...], n: int) -> bool:
+    """Both phrases say the same: the shorter is the start of the longer, and long enough."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= n and long_[:len(short)] == short
 
 
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     restate, updates = _lists()
-    first_seen: dict[tuple[str, ...], Figure] = {}
+    first_seen: dict[str, list[tuple[Figure, tuple[str, ...]]]] = {}
     for f in doc.figures:
-        key = _key(doc, f, params.context_words)
-        if key is None:
+        if f.noun is None or f.kind not in ("count", "money"):
             continue
-        earlier = first_seen.get(key)
+        phrase = _phrase(doc, f)
+        earlier = next((e for e, p in first_seen.get(f.noun, []) if _same_thing(p, phrase, params.context_words)), None)
+        first_seen.setdefault(f.noun, []).append((f, phrase))
         if earlier is None:
-            first_seen[key] = f
             continue
         before = doc.body[max(doc.layout.sentence_starts[f.sentence], f.start - 12):f.start].lower().split()
         # Only a definite restatement ("the 198 people on board") claims to be the same figure.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from figcheck.kinds.base import Hit, Kind, fmt, stated_high, total, unique
+from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
 from figcheck.kinds.part_whole import _group_nouns
 from figcheck.relate import Doc
 
@@ -23,7 +23,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         parts = [p for p in parts if p is not None and _fits(whole, p)]
         if whole is None or not parts:
             continue
-        limit = stated_high(whole)
+        limit = stated_high(whole) + rounding_slack((whole, *parts))
         if not params.together:
             for p in parts:
                 if p.low > limit and (whole.start, p.start) not in seen:

@@ -31,10 +31,10 @@ def figure_dict(fig: Figure, locate: Locate, sentence: str) -> dict[str, Any]:
 
 
 def finding_dict(path: str, finding: Finding, locate: Locate, sentence_of: Callable[[Figure], str],
-                 occurrence: int = 0) -> dict[str, Any]:
+                 occurrence: int = 0, locate_end: Locate | None = None) -> dict[str, Any]:
     """A finding as JSON, with its region and a fingerprint that survives edits above it."""
     line, column = locate(finding.start)
-    end_line, end_column = locate(finding.end)
+    end_line, end_column = (locate_end or locate)(finding.end)
     out = {
         "code": finding.code, "name": finding.name, "kind": finding.kind, "severity": finding.severity.label,
         "message": finding.message, "working": finding.working,

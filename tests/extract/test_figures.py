@@ -26,7 +26,7 @@ def one(text: str, wanted: str):
     ("A dozen eggs.", "A dozen", 12, 12, 12, "exact", "count"),
     ("Hundreds of drones flew.", "Hundreds of", 200, 200, 999, "range", "count"),
     ("The 1.2 million voters.", "1.2 million", 1.2e6, 1.15e6, 1.25e6, "exact", "count"),
-    ("It costs $5bn a year.", "$5bn", 5e9, 4.5e9, 5.5e9, "exact", "money"),
+    ("It costs $5bn.", "$5bn", 5e9, 4.5e9, 5.5e9, "exact", "money"),
     ("A bill of £60bn.", "£60bn", 60e9, 59.5e9, 60.5e9, "exact", "money"),
     ("Revenue was 4.1m last year.", "4.1m", 4.1e6, 4.05e6, 4.15e6, "exact", "count"),
     ("Sales reached $4.32 billion.", "$4.32 billion", 4.32e9, 4.315e9, 4.325e9, "exact", "money"),
@@ -65,6 +65,30 @@ def test_figure_is_read(text, written, value, low, high, bound, kind):
     assert f.high == pytest.approx(high)
     if bound != "age":
         assert f.bound.value == bound
+
+
+@pytest.mark.parametrize(("text", "written", "unit"), [
+    ("An offer of 38.50 dlrs a share in cash.", "38.50 dlrs a share", "USD / share"),
+    ("It costs $5bn a year to run.", "$5bn a year", "USD / year"),
+    ("It fell to 210,000 pounds a year ago.", "210,000 pounds", "GBP"),
+    ("Quakes over magnitude 4.5 hit.", "4.5", "magnitude"),
+])
+def test_rates_and_measures_carry_their_unit(text, written, unit):
+    assert one(text, written).unit == unit
+
+
+def test_a_dot_may_separate_thousands():
+    f = one("Car sales fell to 25.269 units.", "25.269")
+    assert (f.low, f.high) == (25.269, 25269)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Gold 4.71 billion, up from 3.99 billion.", ["4.71 billion", "3.99 billion"]),
+    ("Two handsets - the 3230 and 7710 - are due.", ["Two"]),
+    ("The bank said it had 2,000 staff.", ["2,000"]),
+])
+def test_names_and_model_numbers_are_not_figures(text, kept):
+    assert [f.text for f in extract_figures(text)] == kept
 
 
 def test_text_is_exactly_the_body_slice():
