@@ -49,6 +49,16 @@ def pieces() -> dict[str, str]:
     return p
 
 
+def _first_letters() -> str:
+    """Letters (both cases) that start some number, fraction, ordinal or month word."""
+    w = words()
+    ctx = lexicon.load("context")
+    pool = [*w["cardinals"], *w["scales"], *w["ordinals"], *w["fractions"], *w["vague"], *w["named"],
+            *w["multipliers"], *ctx["months"], "a", "an", "half"]
+    letters = sorted({p[0].lower() for p in pool} | {p[0].upper() for p in pool})
+    return "".join(letters)
+
+
 @functools.cache
 def compiled() -> dict[str, regex.Pattern]:
     """Every pattern the extractor runs, compiled once."""
@@ -59,8 +69,10 @@ def compiled() -> dict[str, regex.Pattern]:
     unit_aliases = [a for spec in units.values() for a in spec["aliases"]]
     frac_num = r"(?:one|two|three|four|five|six|seven|eight|nine|a|an|\d{1,2})"
     return {
+        # Every figure starts a word, with a digit or a letter some number word starts with:
+        # checking that first lets the scan skip most positions at once.
         "core": regex.compile(
-            rf"(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}})?"
+            rf"(?=\b[\d{_first_letters()}])(?:(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}})?"
             rf"|(?-i:(?=\p{{Lu}})){p['MONTH']}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?!\d|,\d)"
             rf"|(?-i:(?=\p{{Lu}})){p['MONTH']},?\s+\d{{4}})\b)"
             rf"|(?P<vague>{p['VAGUE']})"
@@ -69,20 +81,21 @@ def compiled() -> dict[str, regex.Pattern]:
             rf"|(?P<mult>\b(?:twice|thrice|(?:{p['CARD']}|\d+(?:\.\d+)?)[\s-](?:times|fold)\b)(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|the|that|than|over|what)\b)|\b(?:{p['CARD']}|\d+)-fold\b)"
             rf"|(?P<ordw>{p['ORDWORD']})"
             rf"|(?P<digits>{p['DIGITS']})"
-            rf"|(?P<card>{p['CARD']})",
+            rf"|(?P<card>{p['CARD']}))",
             FLAGS,
         ),
         "skip": regex.compile(
-            r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*"
-            r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|ET|EST|EDT|CET|hrs|h)\b)?"
+            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|ET|EST|EDT|CET|hrs|h)\b)?"
             r"|\b\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
             r"|\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
             r"|\b\d{4}s\b|'\d0s\b|\b\d{2}0s\b"
             r"|\b\d{1,2}-\d{1,2}(?:\s?,\s?\d{1,2}-\d{1,2}(?:\s?\(\d+-\d+\))?)+"
-            rf"|\b(?:{alternation(nf['names'])})(?![\w-])"
-            rf"|\b(?:{alternation(nf['labels'])})\.?\s+\d+(?:\s+of\s+\d+)?\b(?!\s*(?:%|per\s?cent|percent))",
+            # Names glued to letters ("G7", "COVID-19") never match DIGITS; these start with one.
+            rf"|(?=\d)\b(?:{alternation(n for n in nf['names'] if n[0].isdigit())})(?![\w-])",
             FLAGS,
         ),
+        # Web addresses are rare and their pattern is slow: run only when one of these is in the text.
+        "web": regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*", FLAGS),
         "hedge": regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<hedge>{alternation(hedges)})\s+(?:(?:a|an|the)\s+)?$", FLAGS),
         "cur_prefix": regex.compile(rf"(?P<cur>{p['CUR_PREFIX']})\s?$"),
         "sign": regex.compile(r"(?:^|(?<=[\s(\[]))[-−]$"),

@@ -98,8 +98,13 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
     return found
 
 
+_WEB_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".co.uk", ".gov", ".edu", ".io")
+
+
 def _skipped(body: str, pats: dict) -> list[tuple[int, int]]:
     spans = [m.span() for m in pats["skip"].finditer(body)]
+    if any(h in body for h in _WEB_HINTS):
+        spans.extend(m.span() for m in pats["web"].finditer(body))
     return spans
 
 
@@ -196,6 +201,9 @@ def _is_name(body: str, start: int, pats: dict) -> bool:
     lower = word.lower().rstrip(".")
     if lower in labels:
         return True
+    if lower == "of":  # "Photo 1 of 12"
+        prior = body[max(0, m.start(1) - 24):m.start(1)].split()
+        return len(prior) >= 2 and prior[-1].isdigit() and prior[-2].lower().rstrip(".") in labels
     # "Pumping 25 litres": a capitalised verb or adverb opens a sentence; it names nothing.
     prev = body[max(0, m.start(1) - 4):m.start(1)].rstrip()
     opens = not prev or prev[-1] in ".!?\"“”’:;"

@@ -81,10 +81,7 @@ def _complementary(doc: Doc, parts: tuple[Figure, ...]) -> bool:
     if len(parts) != 2:
         return False
     words = [regex.findall(r"\p{L}+", doc.body[p.end:p.end + 30].lower())[:3] for p in parts]
-    for a, b in lexicon.load("groups")["complements"]:
-        if (a in words[0] and b in words[1]) or (b in words[0] and a in words[1]):
-            return True
-    return False
+    return any((a in words[0] and b in words[1]) or (b in words[0] and a in words[1]) for a, b in lexicon.load("groups")["complements"])
 
 
 def _compatible(whole: Figure, parts: tuple[Figure, ...], group_nouns: bool) -> bool:
