@@ -48,8 +48,16 @@ def expand(pattern: str) -> str:
     return _MACRO.sub(sub, pattern)
 
 
+_SLOT = regex.compile(r"«\[([A-Z]+)\]")
+
+
+def _needs(pattern: str) -> tuple[frozenset[str], ...]:
+    """The kind letters each figure slot of an expanded frame accepts: a sentence without them can't match."""
+    return tuple(frozenset(m) for m in _SLOT.findall(pattern))
+
+
 @functools.cache
-def frames(kind: str) -> tuple[tuple[regex.Pattern, dict[str, Any]], ...]:
+def frames(kind: str) -> tuple[tuple[regex.Pattern, dict[str, Any], tuple[frozenset[str], ...]], ...]:
     """The compiled frames of a kind, from lexicon/frames.toml, with their extra keys."""
     data = lexicon.load("frames")
     out = []
@@ -59,7 +67,8 @@ def frames(kind: str) -> tuple[tuple[regex.Pattern, dict[str, Any]], ...]:
         for name, words in data["words"].items():
             alternation = "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
             pattern = pattern.replace("{" + name + "}", f"(?:{alternation})")
-        out.append((regex.compile(expand(pattern), regex.I | regex.V1), extra))
+        expanded = expand(pattern)
+        out.append((regex.compile(expanded, regex.I | regex.V1), extra, _needs(expanded)))
     return tuple(out)
 
 
@@ -74,6 +83,31 @@ class Doc:
     masked: list[str] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
     checked: set[int] = field(default_factory=set)   # figures some frame related: the coverage
+    busy: list[int] = field(default_factory=list)     # sentences with two figures or more
+    letters: dict[int, frozenset[str]] = field(default_factory=dict)  # kind letters in each
+
+    def prepare(self) -> Doc:
+        """Mask each sentence's figures into tokens, and note which sentences frames can match."""
+        body, figures, lay = self.body, self.figures, self.layout
+        by_sentence: dict[int, list[int]] = {}
+        for i, f in enumerate(figures):
+            by_sentence.setdefault(f.sentence, []).append(i)
+        self.masked = []
+        for s in range(len(lay.sentence_starts)):
+            start, end = lay.sentence_starts[s], lay.sentence_ends[s]
+            parts, pos = [], start
+            for i in by_sentence.get(s, []):
+                f = figures[i]
+                if f.start < pos:
+                    continue
+                parts.append(body[pos:f.start])
+                parts.append(f"«{KIND_LETTER.get(f.kind, 'N')}:{i}»")
+                pos = f.end
+            parts.append(body[pos:max(end, pos)])
+            self.masked.append("".join(parts))
+        self.busy = sorted(s for s, members in by_sentence.items() if len(members) >= 2)
+        self.letters = {s: frozenset(KIND_LETTER.get(figures[i].kind, "N") for i in by_sentence[s]) for s in self.busy}
+        return self
 
     def sentence_text(self, s: int) -> str:
         return self.body[self.layout.sentence_starts[s]:self.layout.sentence_ends[s]]
@@ -83,11 +117,12 @@ class Doc:
 
     def matches(self, kind: str) -> Iterator[tuple[int, regex.Match, dict[str, Any]]]:
         """(sentence, match, frame extras) for every frame of `kind` in every sentence."""
-        for pattern, extra in frames(kind):
-            for s, text in enumerate(self.masked):
-                if text.count("«") < 2:
+        for pattern, extra, needs in frames(kind):
+            for s in self.busy:
+                letters = self.letters[s]
+                if not all(letters & need for need in needs):
                     continue
-                for m in pattern.finditer(text, overlapped=False):
+                for m in pattern.finditer(self.masked[s], overlapped=False):
                     self.checked.update(int(i) for i in _TOKEN.findall(m.group()))
                     yield s, m, extra
 
@@ -103,22 +138,4 @@ class Doc:
 def document(body: str, published: str | None = None) -> Doc:
     """Extract and mask one article."""
     figures, lay = extract_with_layout(body)
-    doc = Doc(body, figures, lay, parse_published(published))
-    by_sentence: dict[int, list[int]] = {}
-    for i, f in enumerate(figures):
-        by_sentence.setdefault(f.sentence, []).append(i)
-    masked = []
-    for s in range(len(lay.sentence_starts)):
-        start, end = lay.sentence_starts[s], lay.sentence_ends[s]
-        parts, pos = [], start
-        for i in by_sentence.get(s, []):
-            f = figures[i]
-            if f.start < pos:
-                continue
-            parts.append(body[pos:f.start])
-            parts.append(f"«{KIND_LETTER.get(f.kind, 'N')}:{i}»")
-            pos = f.end
-        parts.append(body[pos:max(end, pos)])
-        masked.append("".join(parts))
-    doc.masked = masked
-    return doc
+    return Doc(body, figures, lay, parse_published(published)).prepare()

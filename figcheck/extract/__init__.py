@@ -25,17 +25,21 @@ def extract_with_layout(text: str) -> tuple[list[Figure], Layout]:
     lay = layout(text)
     raws = scan(text)
     figures = []
+    phrases: dict[int, list[tuple[int, int, str]]] = {}
     percent_sentences = {lay.sentence_at(r.start) for r in raws if r.kind in ("percent", "percentage_points")}
     for raw in raws:
         s = lay.sentence_at(raw.start)
-        fig = _figure(text, raw, lay, s, s in percent_sentences)
+        if s not in phrases:
+            phrases[s] = context.time_phrases(text, lay.sentence_starts[s], lay.sentence_ends[s])
+        fig = _figure(text, raw, lay, s, s in percent_sentences, phrases[s])
         if fig.kind == "count" and fig.counted is None and _MODEL_NUMBER.fullmatch(fig.text):
             continue  # "the 3230 and 7710": uncounted long bare numbers name models, not amounts
         figures.append(fig)
     return figures, lay
 
 
-def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool) -> Figure:
+def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool,
+            phrases: list[tuple[int, int, str]]) -> Figure:
     sent_start, sent_end = lay.sentence_starts[s], lay.sentence_ends[s]
     kind, unit = raw.kind, raw.unit
     if unit == "point":
@@ -58,7 +62,7 @@ def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool) ->
         unit=unit,
         counted=counted,
         verb=context.verb(body, raw.start, raw.end, sent_start, sent_end, counted),
-        when=context.when(body, raw.start, raw.end, sent_start, sent_end),
+        when=context.when(phrases, raw.start, raw.end),
         sentence=s,
         paragraph=lay.paragraph_of_sentence[s],
         noun=context.lemma(counted),

@@ -12,6 +12,7 @@ _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 # "138 of the drones"; not "of the plant's 6,000 workers", where the noun follows the number.
 _OF_THE = regex.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\b(?!['’])", regex.I)
 _AS_NP = regex.compile(r"\s+as\s+(?:(?:a|an|the)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)", regex.I)
+_PASSIVE = regex.compile(r"\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+\s+){0,2}?\p{L}+ed")
 _CLAUSE_END = regex.compile(r"[,;:.()\"“”—–]|\s-\s")
 
 
@@ -85,7 +86,7 @@ def counted(body: str, end: int, limit: int) -> str | None:
         if pos > 40:
             break
     if head is None:
-        m = regex.match(r"\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+\s+){0,2}?\p{L}+ed", tail)
+        m = _PASSIVE.match(tail)
         if m:
             np = _AS_NP.match(tail, m.end())
             if np:
@@ -134,14 +135,20 @@ def verb(body: str, start: int, end: int, sent_start: int, sent_end: int, counte
     return None
 
 
-def when(body: str, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
+def time_phrases(body: str, sent_start: int, sent_end: int) -> list[tuple[int, int, str]]:
+    """Every time-scope phrase in a sentence, found once for all its figures."""
+    return [(m.start(), m.end(), m.group()) for m in _when_pattern().finditer(body, sent_start, sent_end)]
+
+
+def when(phrases: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     """The time scope nearest the figure in its sentence: 'overnight', 'throughout the week'."""
     best = None
     best_dist = None
-    for m in _when_pattern().finditer(body, sent_start, sent_end):
-        if m.start() < end and m.end() > start:
+    for p_start, p_end, text in phrases:
+        if p_start < end and p_end > start:
             continue
-        dist = m.start() - end if m.start() >= end else (start - m.end()) * 1.5
+        # Scope words after a figure usually belong to it ("267 drones ... overnight").
+        dist = p_start - end if p_start >= end else (start - p_end) * 1.5
         if best_dist is None or dist < best_dist:
-            best, best_dist = m.group(), dist
+            best, best_dist = text, dist
     return best

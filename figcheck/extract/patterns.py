@@ -72,7 +72,7 @@ def compiled() -> dict[str, regex.Pattern]:
         # Every figure starts a word, with a digit or a letter some number word starts with:
         # checking that first lets the scan skip most positions at once.
         "core": regex.compile(
-            rf"(?=\b[\d{_first_letters()}])(?:(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}})?"
+            rf"(?:(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}})?"
             rf"|(?-i:(?=\p{{Lu}})){p['MONTH']}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?!\d|,\d)"
             rf"|(?-i:(?=\p{{Lu}})){p['MONTH']},?\s+\d{{4}})\b)"
             rf"|(?P<vague>{p['VAGUE']})"
@@ -84,14 +84,15 @@ def compiled() -> dict[str, regex.Pattern]:
             rf"|(?P<card>{p['CARD']}))",
             FLAGS,
         ),
+        # Everything skipped starts with a digit, "+", "(" or "'": checking that first is cheap.
         "skip": regex.compile(
-            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|ET|EST|EDT|CET|hrs|h)\b)?"
+            r"(?=[\d+('])(?:\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|ET|EST|EDT|CET|hrs|h)\b)?"
             r"|\b\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
             r"|\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
             r"|\b\d{4}s\b|'\d0s\b|\b\d{2}0s\b"
             r"|\b\d{1,2}-\d{1,2}(?:\s?,\s?\d{1,2}-\d{1,2}(?:\s?\(\d+-\d+\))?)+"
             # Names glued to letters ("G7", "COVID-19") never match DIGITS; these start with one.
-            rf"|(?=\d)\b(?:{alternation(n for n in nf['names'] if n[0].isdigit())})(?![\w-])",
+            rf"|(?=\d)\b(?:{alternation(n for n in nf['names'] if n[0].isdigit())})(?![\w-]))",
             FLAGS,
         ),
         # Web addresses are rare and their pattern is slow: run only when one of these is in the text.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 
 import regex
@@ -14,6 +15,7 @@ from figcheck.extract.numerals import magnitude_step, parse_digits, parse_words,
 from figcheck.extract.patterns import compiled
 
 INF = math.inf
+_CANDIDATE = re.compile(r"(\d+|[½¼¾⅓⅔⅛])|\b[^\W\d_]+")
 _DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
 
 
@@ -84,10 +86,19 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
     """Every figure in `body`, in order, with value, range, bound, kind and unit."""
     pats = compiled()
     skipped = _skipped(body, pats)
+    first_words = _first_words()
+    core = pats["core"]
     found: list[Raw] = []
     pos = 0
-    for m in pats["core"].finditer(body):
-        if m.start() < pos or _inside(skipped, m.start(), m.end()):
+    # NOTE: a cheap stdlib pass proposes where a figure may start (digits, or a word that some
+    # number word begins with); the full pattern runs only there. Ten times faster than
+    # letting the full pattern scan every position.
+    for c in _CANDIDATE.finditer(body):
+        at = c.start()
+        if at < pos or (not c.group(1) and c.group().lower() not in first_words):
+            continue
+        m = core.match(body, at)
+        if m is None or _inside(skipped, m.start(), m.end()):
             continue
         raw = _read(body, m, pats)
         if raw is None:
@@ -99,6 +110,16 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
 
 
 _WEB_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".co.uk", ".gov", ".edu", ".io")
+
+
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """Lower-case words a figure's words can start with: 'twenty', 'a' (a dozen), 'hundreds'."""
+    w = words()
+    ctx = lexicon.load("context")
+    phrases = [*w["cardinals"], *w["scales"], *w["ordinals"], *w["fractions"], *w["vague"], *w["named"],
+               *w["multipliers"], *ctx["months"], "a", "an", "half"]
+    return frozenset(p.split()[0].split("-")[0].lower() for p in phrases)
 
 
 def _skipped(body: str, pats: dict) -> list[tuple[int, int]]:

@@ -46,6 +46,7 @@ def _remainder_pattern() -> regex.Pattern:
     return regex.compile(rf"\b(?:{alt})\b[^.;:!?,]*", regex.I)
 
 
+_LETTERS = regex.compile(r"\p{L}+")
 # After a figure, words that make it refer back to a whole already named.
 _ANAPHORA = regex.compile(r"\s+(?:of\s+(?:the|these|those|them)\b|(?:\p{L}+\s+)?(?:were|was|had\s+been|have\s+been)\s+\p{L}+ed\b)",
                           regex.I)
@@ -80,7 +81,7 @@ def _complementary(doc: Doc, parts: tuple[Figure, ...]) -> bool:
     """'388 passed and 142 failed', 'six women and five men': two parts that leave nothing over."""
     if len(parts) != 2:
         return False
-    words = [regex.findall(r"\p{L}+", doc.body[p.end:p.end + 30].lower())[:3] for p in parts]
+    words = [_LETTERS.findall(doc.body[p.end:p.end + 30].lower())[:3] for p in parts]
     return any((a in words[0] and b in words[1]) or (b in words[0] and a in words[1]) for a, b in lexicon.load("groups")["complements"])
 
 

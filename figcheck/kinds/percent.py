@@ -57,6 +57,9 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
 _OF = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\p{L}]+[’']s\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)", regex.I)
 
 
+_POSSESSIVE = regex.compile(r"[’']s\s")
+
+
 def _own_whole(doc: Doc, share: Figure, whole: Figure) -> bool:
     """'around a quarter of the company's dancers', said after '12 principal dancers': another whole."""
     if share.end <= whole.start:
@@ -64,7 +67,7 @@ def _own_whole(doc: Doc, share: Figure, whole: Figure) -> bool:
     m = _OF.match(doc.body, share.end)
     if not m:
         return False
-    return bool(regex.search(r"[’']s\s", m.group())) or (
+    return bool(_POSSESSIVE.search(m.group())) or (
         lemma(m.group(1)) not in (whole.noun, *lexicon.load("groups")["whole_words"]))
 
 

@@ -15,6 +15,7 @@ from figcheck.model import Figure
 from figcheck.relate import Doc
 
 _WORDS = regex.compile(r"[\p{L}]+")
+_CLAUSE_END = regex.compile(r"[,.;:()!?\"“”]")
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def _phrase(doc: Doc, f: Figure) -> tuple[str, ...]:
     """The words after the noun up to a verb or the clause's end: ('on', 'board')."""
     _, aux, _, verbs, _ = _context_lists()
     tail = doc.body[f.end:f.end + 80]
-    tail = regex.split(r"[,.;:()!?\"“”]", tail, maxsplit=1)[0]
+    tail = _CLAUSE_END.split(tail, maxsplit=1)[0]
     words = [w.lower() for w in _WORDS.findall(tail)[1:8]]
     out = []
     for w in words:

@@ -10,7 +10,7 @@ from figcheck.extract.text import layout
 from figcheck.kinds import change, part_whole, percent, proportion, ratio
 from figcheck.kinds.base import fmt, ratio_range, stated_high
 from figcheck.model import Bound, Figure
-from figcheck.relate import KIND_LETTER, Doc
+from figcheck.relate import Doc
 
 
 def fig(text: str, value: float, low: float | None = None, high: float | None = None, kind: str = "count",
@@ -27,10 +27,7 @@ def doc_of(template: str, *figures: Figure) -> Doc:
         body = body[:at] + f.text + body[at + 3:]
         placed.append(Figure(f.text, at, at + len(f.text), f.value, f.low, f.high, f.bound, f.kind,
                              counted=f.counted, noun=f.noun))
-    masked = template
-    for i, f in enumerate(figures):
-        masked = masked.replace(f"{{{i}}}", f"«{KIND_LETTER[f.kind]}:{i}»")
-    return Doc(body, placed, layout(body), None, [masked])
+    return Doc(body, placed, layout(body), None).prepare()
 
 
 def test_parts_exceed_whole_only_past_the_range():
