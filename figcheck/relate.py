@@ -48,12 +48,14 @@ def expand(pattern: str) -> str:
     return _MACRO.sub(sub, pattern)
 
 
-_SLOT = regex.compile(r"«\[([A-Z]+)\]")
+# Named slots ({N:whole}) and the first item of a named list must be filled; unnamed slots may
+# be optional ("as in 2015"), so they are not required.
+_SLOT = regex.compile(r"\(\?P<\w+>«\[([A-Z]+)\]|«\[([A-Z]+)\]:\(\?P<")
 
 
 def _needs(pattern: str) -> tuple[frozenset[str], ...]:
-    """The kind letters each figure slot of an expanded frame accepts: a sentence without them can't match."""
-    return tuple(frozenset(m) for m in _SLOT.findall(pattern))
+    """The kind letters each required figure slot of an expanded frame accepts."""
+    return tuple(frozenset(a or b) for a, b in _SLOT.findall(pattern))
 
 
 @functools.cache
