@@ -58,8 +58,24 @@ def _needs(pattern: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(a or b) for a, b in _SLOT.findall(pattern))
 
 
+class Frame:
+    """One frame: compiled on first use, since most articles never offer a sentence it could match."""
+
+    __slots__ = ("_compiled", "extra", "needs", "source")
+
+    def __init__(self, source: str, extra: dict[str, Any]) -> None:
+        self.source, self.extra, self.needs = source, extra, _needs(source)
+        self._compiled: regex.Pattern | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, regex.I)
+        return self._compiled
+
+
 @functools.cache
-def frames(kind: str) -> tuple[tuple[regex.Pattern, dict[str, Any], tuple[frozenset[str], ...]], ...]:
+def frames(kind: str) -> tuple[Frame, ...]:
     """The compiled frames of a kind, from lexicon/frames.toml, with their extra keys."""
     data = lexicon.load("frames")
     out = []
@@ -69,8 +85,7 @@ def frames(kind: str) -> tuple[tuple[regex.Pattern, dict[str, Any], tuple[frozen
         for name, words in data["words"].items():
             alternation = "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
             pattern = pattern.replace("{" + name + "}", f"(?:{alternation})")
-        expanded = expand(pattern)
-        out.append((regex.compile(expanded, regex.I | regex.V1), extra, _needs(expanded)))
+        out.append(Frame(expand(pattern), extra))
     return tuple(out)
 
 
@@ -119,14 +134,14 @@ class Doc:
 
     def matches(self, kind: str) -> Iterator[tuple[int, regex.Match, dict[str, Any]]]:
         """(sentence, match, frame extras) for every frame of `kind` in every sentence."""
-        for pattern, extra, needs in frames(kind):
+        for frame in frames(kind):
             for s in self.busy:
                 letters = self.letters[s]
-                if not all(letters & need for need in needs):
+                if not all(letters & need for need in frame.needs):
                     continue
-                for m in pattern.finditer(self.masked[s], overlapped=False):
+                for m in frame.pattern.finditer(self.masked[s], overlapped=False):
                     self.checked.update(int(i) for i in _TOKEN.findall(m.group()))
-                    yield s, m, extra
+                    yield s, m, frame.extra
 
     def fig(self, m: regex.Match, group: str) -> Figure | None:
         value = m.group(group) if group in m.groupdict() else None
