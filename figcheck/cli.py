@@ -283,8 +283,10 @@ def _extract(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- check
 
 def _check(args: argparse.Namespace) -> int:
-    from figcheck.config import config_for, load_config
+    from figcheck.config import clear_cache, config_for, load_config
     from figcheck.rules import load_rules
+
+    clear_cache()  # a config file may change between runs in one process (tests, notebooks)
 
     base = load_config(Path(args.config)) if args.config else None
     overrides = {"select": _codes(args.select), "extend_select": _codes(args.extend_select),
@@ -378,7 +380,7 @@ def _suppress(art: Article, result: dict[str, Any], baseline: Any, summary: dict
     if findings and (art.comments or art.ignore):
         from figcheck import suppress
 
-        sups = suppress.parse_comments(art.comments, art.source) + (suppress.from_record(art.ignore) if art.ignore else [])
+        sups = suppress.parse_comments(art.comments, art.source) + (suppress.from_record(list(art.ignore)) if art.ignore else [])
         kept, hidden, unused = suppress.apply(sups, findings)
         summary["suppressed"] += len(hidden)
         findings = kept
