@@ -180,8 +180,11 @@ def _process(job: Job) -> dict[str, Any]:
             d = finding_dict(art.path, f, locate, sentence_of, counts[key], art.locate_end)
         counts[key] = counts.get(key, 0) + 1
         out.append(d)
-    return {"path": art.path, "error": None, "findings": out,
-            "stats": {"figures": len(doc.figures), "checked": len(doc.checked)}}
+    result = {"path": art.path, "error": None, "findings": out,
+              "stats": {"figures": len(doc.figures), "checked": len(doc.checked)}}
+    if doc.held:
+        result["held"] = list(dict.fromkeys(doc.held))
+    return result
 
 
 class _deadline:

@@ -100,6 +100,7 @@ class Doc:
     masked: list[str] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
     checked: set[int] = field(default_factory=set)   # figures some frame related: the coverage
+    held: list[str] = field(default_factory=list)     # checks that held, said in words for the report
     busy: list[int] = field(default_factory=list)     # sentences with two figures or more
     letters: dict[int, frozenset[str]] = field(default_factory=dict)  # kind letters in each
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
+from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
 from figcheck.kinds.part_whole import _group_nouns
 from figcheck.relate import Doc
@@ -13,9 +17,51 @@ from figcheck.relate import Doc
 @dataclass(frozen=True)
 class Params:
     together: bool = False   # False: one subset larger than its total; True: subsets together
+    # The same thing counted over a shorter time and a longer one that holds it: "267 drones
+    # overnight" against "1,150 drones throughout the week".
+    scope: bool = False
+
+
+@functools.cache
+def _scopes() -> tuple[tuple[regex.Pattern, int], ...]:
+    ctx = lexicon.load("context")
+    months = "|".join(ctx["months"][:12])
+    weekdays = "|".join(ctx["weekdays"])
+    return tuple((regex.compile(p.replace("{MONTH}", months).replace("{WEEKDAY}", weekdays), regex.I), rank)
+                 for p, rank in ctx["scopes"])
+
+
+def scope_rank(when: str | None) -> int | None:
+    """1 for a day or night, 2 a week, 3 a month, 4 a year; None when unknown."""
+    if not when:
+        return None
+    return next((rank for pattern, rank in _scopes() if pattern.search(when)), None)
+
+
+def _by_scope(doc: Doc) -> Iterator[Hit]:
+    figs = [f for f in doc.figures if f.kind == "count" and f.noun and f.bound.value in ("exact", "about", "at_least")]
+    for i, short in enumerate(figs):
+        r_short = scope_rank(short.when)
+        if r_short is None:
+            continue
+        for long_ in figs[i + 1:]:
+            r_long = scope_rank(long_.when)
+            if r_long is None or r_long <= r_short or long_.noun != short.noun or long_.paragraph > short.paragraph + 2:
+                continue
+            doc.checked.update((doc.figures.index(short), doc.figures.index(long_)))
+            if short.low > stated_high(long_):
+                yield Hit((short, long_), {"whole": long_.text, "part": short.text, "parts": short.text},
+                          f"{fmt(short.value)} {short.when} > {fmt(long_.value)} {long_.when}")
+            else:
+                doc.held.append(f"{short.text} {short.counted} {short.when} sits within the {long_.text} "
+                                f"{long_.counted} {long_.when}")
+            break
 
 
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    if params.scope:
+        yield from _by_scope(doc)
+        return
     seen = set()
     for _s, m, _extra in doc.matches("subset"):
         whole = doc.fig(m, "whole")

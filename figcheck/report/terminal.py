@@ -44,7 +44,7 @@ class Report:
             c.print(Text.assemble((result["path"], "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
             return
         findings = result.get("findings", [])
-        if not findings:
+        if not findings and not result.get("held"):
             return
         c.print(Text(result["path"], style="bold underline"))
         for f in findings:
@@ -63,6 +63,8 @@ class Report:
                     seen.append(fig["sentence"])
             for sentence in seen:
                 c.print(Text("    › ", style="dim") + highlighted(sentence, f["figures"]))
+        for words in result.get("held", []):
+            c.print(Text.assemble(("  checked, holds: ", "green"), words))
         c.print()
 
     def close(self, summary: dict[str, Any]) -> None:
