@@ -13,6 +13,11 @@ from figcheck.model import Bound, Figure
 __all__ = ["extract_figures", "extract_with_layout"]
 
 _MODEL_NUMBER = regex.compile(r"\d{4,}")
+# A capitalised word that is not a plural, not followed by a lower-case plural: "50 Cent has",
+# "Six Nations teams" (a name), but not "267 Russian drones" or "40 Britons".
+_CAPITAL_AFTER = regex.compile(r" \p{Lu}\p{Ll}")
+_NAME_AFTER = regex.compile(r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+                            r"\p{Lu}\p{Ll}+(?<!s)\b(?! [\p{Ll}-]+s\b)(?!-)")
 
 
 def extract_figures(text: str, published: str | None = None) -> list[Figure]:
@@ -34,6 +39,10 @@ def extract_with_layout(text: str) -> tuple[list[Figure], Layout]:
         fig = _figure(text, raw, lay, s, s in percent_sentences, phrases[s])
         if fig.kind == "count" and fig.counted is None and _MODEL_NUMBER.fullmatch(fig.text):
             continue  # "the 3230 and 7710": uncounted long bare numbers name models, not amounts
+        if fig.kind == "count" and fig.bound.value == "exact" and (
+                (fig.text[0].isdigit() and _NAME_AFTER.match(text, fig.end))
+                or (fig.text[0].isupper() and fig.start != lay.sentence_starts[s] and _CAPITAL_AFTER.match(text, fig.end))):
+            continue  # "50 Cent", "10 Downing Street", "the Six Nations": part of a name
         figures.append(fig)
     return figures, lay
 

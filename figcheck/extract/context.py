@@ -74,8 +74,8 @@ def counted(body: str, end: int, limit: int) -> str | None:
             break
         if lower.endswith("ly") and head is None:  # "267 newly built": adverbs are not nouns
             break
-        if _verbish(word, verbs) and head is not None:
-            break
+        if head is not None and (_verbish(word, verbs) or lower.endswith("ing")):
+            break  # "10 major airlines saying": the noun phrase has ended
         if _verbish(word, verbs) and head is None and lower not in ("dead", "red", "bed", "seed", "speed", "shed", "need", "feed", "head"):
             # "388 passed": a verb, unless a noun follows ("registered voters").
             nxt = _WORD.match(tail, w.end() + 1)

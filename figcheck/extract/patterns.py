@@ -113,7 +113,7 @@ def compiled() -> dict[str, regex.Pattern]:
         "compound": regex.compile(r"-(?P<cw>[a-z]+(?:-[a-z]+)?)\b(?!-)"),
         "per": regex.compile(rf"\s+(?:a|an|per|each)\s+(?P<per>{alternation(lexicon.load('units')['per'])})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b)(?!-)", FLAGS),
         "ord_suffix": regex.compile(r"(?:st|nd|rd|th)\b"),
-        "age_left": regex.compile(r"(?:(?:\p{Lu}[\p{L}'’.-]+),\s+|\b(?:aged|age|ages)\s+)$"),
+        "age_left": regex.compile(rf"(?:(?!(?i:{p['MONTH']}),)(?:\p{{Lu}}[\p{{L}}'’.-]+),\s+|\b(?:aged|age|ages)\s+)$"),
         "age_right": regex.compile(r"^(?:,|\)|\s+(?:years?|yrs)\s+old\b|\s+(?:and|or)\s+\d)"),
         "word_before": regex.compile(r"([\p{L}][\p{L}'’.]*)\W{0,2}$"),
         "sports": regex.compile(r"\b(?:won|win|wins|beat|beats|lost|loses|defeat|defeated|victory|draw|drew|score|scored|lead|led|sets?|match|game|final|goals?|innings|half-time|halftime|points?\s+to)\b", FLAGS),

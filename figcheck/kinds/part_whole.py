@@ -88,6 +88,10 @@ def _complementary(doc: Doc, parts: tuple[Figure, ...]) -> bool:
 def _compatible(whole: Figure, parts: tuple[Figure, ...], group_nouns: bool) -> bool:
     if len(parts) < 2 or any(p.kind != whole.kind or p.unit != whole.unit for p in parts):
         return False
+    # One part alone larger than the whole means these are not its parts ("a six-cylinder
+    # engine - the 147, 156 and 166"); a subset named as such is the subset kind's to check.
+    if any(p.low > whole.high for p in parts):
+        return False
     if any(p.bound.value == "range" for p in (whole, *parts)):
         return False
     # Parts of a series over time are not parts of one whole: "310 in 2023 and 275 in 2024".

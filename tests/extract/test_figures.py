@@ -151,3 +151,23 @@ def test_second_seed_has_no_source_numbers():
 
     body = (Path(__file__).parents[2] / "seeds" / "002_9d77778acc55408f.txt").read_text(encoding="utf-8")
     assert not [f for f in extract_figures(body) if f.text in ("1", "2")]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Rapper 50 Cent has ended his feud.", []),
+    ("He lives at 10 Downing Street.", []),
+    ("A side made up of Six Nations teams.", []),
+    ("Russia launched 267 Russian drones.", ["267"]),
+    ("There were 40 Britons on board.", ["40"]),
+])
+def test_numbers_inside_names(text, kept):
+    assert [f.text for f in extract_figures(text)] == kept
+
+
+def test_a_day_after_a_month_is_not_an_age():
+    figs = extract_figures("Tests are on 25 June, 2 and 9 July.")
+    assert [f.kind for f in figs if f.text == "2"] == ["count"]
+
+
+def test_noun_phrase_ends_before_a_participle():
+    assert one("It wrote to 10 major airlines saying so.", "10").counted == "airlines"
