@@ -145,8 +145,9 @@ def process(job: Job) -> dict[str, Any]:
             return _process(job)
     except FigcheckError as exc:
         return {"path": art.path, "error": str(exc), "figures" if job.mode == "extract" else "findings": []}
-    except RecursionError:
-        return {"path": art.path, "error": "too deeply nested to read", "findings": []}
+    except Exception as exc:  # one odd article must not stop a newsroom's batch
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it with this article"
+        return {"path": art.path, "error": message[:300], "figures" if job.mode == "extract" else "findings": []}
 
 
 def _process(job: Job) -> dict[str, Any]:

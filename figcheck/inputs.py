@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +35,12 @@ def articles(paths: list[str], published: str | None = None, max_bytes: int = 20
     """Every article in `paths`, in order; an unreadable input yields an Article with `error` set."""
     for arg in paths:
         if arg == "-":
-            yield from _from_text("-", _read_stdin(), published, suffix=None)
+            try:
+                text = _read_stdin()
+            except InputError as exc:
+                yield Article("-", error=str(exc))
+                continue
+            yield from _from_text("-", text, published, suffix=None)
             continue
         path = Path(arg)
         if path.is_dir():
@@ -86,9 +92,18 @@ def _decode(data: bytes, label: str) -> str:
         raise InputError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
+def _label(path: Path) -> str:
+    # A file name that is not valid UTF-8 still gets a printable label.
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _from_file(path: Path, published: str | None, max_bytes: int) -> Iterator[Article]:
-    label = str(path)
+    label = _label(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            # A FIFO or a device would block or never end: only regular files are articles.
+            yield Article(label, error="not a regular file")
+            return
         if path.suffix.lower() == ".jsonl":
             yield from _jsonl(path, published, max_bytes)
             return
@@ -116,6 +131,9 @@ def _from_text(label: str, text: str, published: str | None, suffix: str | None)
         except json.JSONDecodeError as exc:
             yield Article(label, error=f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
             return
+        except RecursionError:
+            yield Article(label, error="invalid JSON: nested too deeply")
+            return
         yield _record(label, record, published)
     elif suffix == ".jsonl":
         for n, line in enumerate(text.splitlines(), 1):
@@ -134,8 +152,14 @@ def _too_big(size: int, limit: int) -> str:
 def _jsonl(path: Path, published: str | None, max_bytes: int) -> Iterator[Article]:
     # Streamed line by line: memory stays flat however many articles the file holds.
     with open(path, "rb") as fh:
-        for n, line in enumerate(fh, 1):
-            label = f"{path}:{n}"
+        if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 (PowerShell's `>`): decode it whole
+            fh.seek(0)
+            lines = [line.encode("utf-8") for line in _decode(fh.read(), str(path)).splitlines()]
+        else:
+            fh.seek(0)
+            lines = fh
+        for n, line in enumerate(lines, 1):
+            label = f"{_label(path)}:{n}"
             if not line.strip():
                 continue
             if len(line) > max_bytes:
@@ -154,6 +178,8 @@ def _record_line(label: str, line: str, published: str | None) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Article(label, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return Article(label, error="invalid JSON: nested too deeply")
     return _record(label, record, published)
 
 

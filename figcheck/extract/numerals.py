@@ -7,7 +7,7 @@ import math
 
 from figcheck import lexicon
 
-_DIGIT_TRANS = str.maketrans({",": "", "\u00a0": "", "\u202f": "", "\u200b": "", "−": "-", "–": "-"})
+_DIGIT_TRANS = str.maketrans({",": "", "\u00a0": "", "\u202f": "", "\u2009": "", "\u200b": "", "−": "-", "–": "-"})
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 

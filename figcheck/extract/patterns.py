@@ -32,7 +32,7 @@ def pieces() -> dict[str, str]:
         # Digits not glued to letters ("G7", "A320"), to a hyphenated name ("F-16", "COVID-19") or
         # to another number ("1.1.1"): those are names or versions, not figures.
         "DIGITS": r"(?<![\p{L}\d_])(?<!\p{L}[-/])(?<!\d[.,:/])"
-                  r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}|[½¼¾⅓⅔⅛])?"
+                  r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u200b]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}|[½¼¾⅓⅔⅛])?"
                   r"(?![.,]\d)(?!-\d+/)",
         "CARD": rf"\b(?:{card})(?:(?:\s+and\s+|[\s-]+)(?:{card}))*\b",
         "ORDWORD": rf"\b(?:{alternation(w['ordinals'])})\b",
@@ -97,7 +97,8 @@ def compiled() -> dict[str, regex.Pattern]:
             FLAGS,
         ),
         # Web addresses are rare and their pattern is slow: run only when one of these is in the text.
-        "web": regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*", FLAGS),
+        # Bounded runs ({1,64}) keep a long token without "@" from costing quadratic time.
+        "web": regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\b[\w-]{1,63}\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*", FLAGS),
         "hedge": regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<hedge>{alternation(hedges)})\s+(?:(?:a|an|the)\s+)?$", FLAGS),
         "cur_prefix": regex.compile(rf"(?P<cur>{p['CUR_PREFIX']})\s?$"),
         "sign": regex.compile(r"(?:^|(?<=[\s(\[]))[-−]$"),

@@ -104,7 +104,8 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
         if raw is None:
             continue
         pos = raw.end
-        if raw.kind != "skip":
+        # A number past a float ("1e309", four hundred nines) cannot be reasoned about: drop it.
+        if raw.kind != "skip" and math.isfinite(raw.value) and not math.isnan(raw.low) and not math.isnan(raw.high):
             found.append(raw)
     return found
 
