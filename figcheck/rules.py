@@ -64,7 +64,7 @@ def rules_dir() -> Path:
         return here
     from importlib import resources
 
-    return Path(str(resources.files("figcheck.rules")))
+    return Path(str(resources.files("figcheck.rule_files")))
 
 
 @functools.cache

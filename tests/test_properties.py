@@ -124,6 +124,8 @@ def test_the_report_does_not_depend_on_the_order_of_inputs(inputs, data):
         code, forward = _check(folder, paths, "--jobs", "1")
         code2, backward = _check(folder, shuffled, "--jobs", "1")
     one, two = json.loads(forward), json.loads(backward)
+    # An unexpected exception becomes an "internal error (...)" entry rather than a traceback: still a bug.
+    assert not [f["error"] for f in one["files"] if (f["error"] or "").startswith("internal error")]
     assert code == code2
     assert [f["path"] for f in one["files"]] == paths and [f["path"] for f in two["files"]] == shuffled
     assert {f["path"]: f for f in one["files"]} == {f["path"]: f for f in two["files"]}

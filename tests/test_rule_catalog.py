@@ -77,3 +77,18 @@ def test_file_name_must_match_code_and_name(tmp_path):
 
 def test_shipped_rules_dir_has_the_rules():
     assert len(list(rules_dir().glob("FC*.toml"))) == len(load_rules())
+
+
+def test_shipped_rule_package_does_not_shadow_a_module():
+    # rules/ ships as the package figcheck.rule_files; were it named like a module of the package
+    # (figcheck.rules), an installed wheel would import the folder instead of the loader.
+    import tomllib
+
+    import figcheck
+
+    config = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    package_dir = config["tool"]["setuptools"]["package-dir"]
+    here = Path(figcheck.__file__).parent
+    for package in package_dir:
+        name = package.split(".")[-1]
+        assert not (here / f"{name}.py").exists() and not (here / name).is_dir(), package
