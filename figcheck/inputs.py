@@ -198,8 +198,17 @@ def _record(label: str, record: object, published: str | None) -> Article:
     if not isinstance(ignore, list) or not all(isinstance(c, str) for c in ignore):
         return Article(label, error='"figcheck_ignore" must be a list of rule codes')
     title = record.get("title")
-    article = _article(label, body, date, title if isinstance(title, str) else None)
+    article = _article(label, _scalar_values(body), date, title if isinstance(title, str) else None)
     return Article(article.path, article.body, article.published, article.title, article.error, tuple(ignore))
+
+
+def _scalar_values(text: str) -> str:
+    """JSON may hold lone surrogates ("\\ud800") no output can encode: each becomes U+FFFD, one for one."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def _article(label: str, body: str, published: str | None, title: str | None = None) -> Article:

@@ -238,7 +238,8 @@ def test_a_bad_input_gets_its_entry_and_the_good_ones_theirs(row: Row, tmp_path,
     first, *entries, last = files
     for entry, path in ((first, good), (last, good2)):
         assert entry["path"] == str(path) and entry["error"] is None
-        assert [f["code"] for f in entry["findings"]] == ["FC103"]
+        assert "FC103" in [f["code"] for f in entry["findings"]]
+        assert {f["severity"] for f in entry["findings"]} == {"info"}  # so the exit code is the bad input's
     errored = [e for e in entries if e["error"] is not None]
     _assert_no_internal_error(errored)
     if row.error is not None:
@@ -291,7 +292,7 @@ def test_extract_gives_the_same_entries(row: Row, tmp_path, capsys, monkeypatch)
     assert len(files) == 2 + row.entries, [f["path"] for f in files]
     first, *entries, last = files
     assert first == last and first["error"] is None
-    assert [f["text"] for f in first["figures"]] == ["267", "138", "119"]
+    assert {"267", "138", "119"} <= {f["text"] for f in first["figures"]}
     errored = [e for e in entries if e["error"] is not None]
     _assert_no_internal_error(errored)
     if row.error is not None:
