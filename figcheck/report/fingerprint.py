@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
+from typing import Any
 
 _SPACE = re.compile(r"\s+")
 
@@ -24,3 +26,18 @@ def fingerprint(path: str, finding: dict, occurrence: int = 0) -> str:
         str(occurrence),
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def fingerprints(path: str, findings: list[dict[str, Any]]) -> list[str]:
+    """Each finding's print: the one the report carries, or one computed for it.
+
+    A computed print counts identical findings in the file, so each stays unique (GitLab shows
+    findings with equal prints as one).
+    """
+    seen: Counter[str] = Counter()
+    prints = []
+    for finding in findings:
+        first = fingerprint(path, finding)
+        prints.append(finding.get("fingerprint") or fingerprint(path, finding, seen[first]))
+        seen[first] += 1
+    return prints

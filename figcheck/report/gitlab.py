@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
-from figcheck.report.fingerprint import fingerprint
+from figcheck.report.fingerprint import fingerprint, fingerprints
 
 INPUT_ERROR = "figcheck-input-error"
 _SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
@@ -28,7 +27,7 @@ def render(report: dict[str, Any]) -> str:
                 }
             )
         findings = file.get("findings", [])
-        for f, print_ in zip(findings, _fingerprints(path, findings), strict=True):
+        for f, print_ in zip(findings, fingerprints(path, findings), strict=True):
             lines = {"begin": max(1, f.get("line") or 1)}
             if f.get("end_line"):
                 lines["end"] = max(lines["begin"], f["end_line"])
@@ -44,15 +43,3 @@ def render(report: dict[str, Any]) -> str:
             )
     # NOTE: no BOM: GitLab rejects a report that starts with one.
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
-
-
-def _fingerprints(path: str, findings: list[dict[str, Any]]) -> list[str]:
-    # GitLab shows findings with equal fingerprints as one, so a recomputed print counts
-    # identical findings in the file, as fingerprint() expects.
-    seen: Counter[str] = Counter()
-    prints = []
-    for finding in findings:
-        first = fingerprint(path, finding)
-        prints.append(finding.get("fingerprint") or fingerprint(path, finding, seen[first]))
-        seen[first] += 1
-    return prints

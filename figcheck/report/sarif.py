@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
-from figcheck.report.fingerprint import fingerprint
+from figcheck.report.fingerprint import fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"info": "note", "warning": "warning", "error": "error"}
@@ -29,7 +28,7 @@ def render(report: dict[str, Any], rules: list[dict[str, Any]], tool_version: st
                 }
             )
         findings = file.get("findings", [])
-        for finding, print_ in zip(findings, _fingerprints(path, findings), strict=True):
+        for finding, print_ in zip(findings, fingerprints(path, findings), strict=True):
             results.append(_result(path, finding, print_, index))
     run = {
         "tool": {
@@ -118,15 +117,3 @@ def _artifact(path: str) -> dict[str, str]:
         return {"uri": "file://" + uri}
     # Relative to the checkout, which is what GitHub code scanning expects.
     return {"uri": uri, "uriBaseId": "%SRCROOT%"}
-
-
-def _fingerprints(path: str, findings: list[dict[str, Any]]) -> list[str]:
-    # The report carries each finding's print; recompute only a missing one, counting
-    # identical findings the way fingerprint() expects so that each print stays unique.
-    seen: Counter[str] = Counter()
-    prints = []
-    for finding in findings:
-        first = fingerprint(path, finding)
-        prints.append(finding.get("fingerprint") or fingerprint(path, finding, seen[first]))
-        seen[first] += 1
-    return prints
