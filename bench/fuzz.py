@@ -156,6 +156,12 @@ def _safe(sig: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in sig)[:80]
 
 
+def _warm_up(args: argparse.Namespace) -> None:
+    # Lexicons load and regexes compile on first use: not to be timed as a slow input. NOTE: atheris must
+    # have instrumented figcheck before this first import, or it fuzzes blind (no coverage).
+    check_invariants(" ".join(PHRASES), args.slow)
+
+
 # ---------------------------------------------------------------- atheris
 
 def run_atheris(args: argparse.Namespace, rec: Recorder, deadline: float) -> None:
@@ -167,6 +173,7 @@ def run_atheris(args: argparse.Namespace, rec: Recorder, deadline: float) -> Non
         import figcheck.extract
         import figcheck.extract.scan
         import figcheck.relate  # noqa: F401
+    _warm_up(args)
     pools = (PHRASES, WORDS, PUNCT)
 
     def one_input(data: bytes) -> None:
@@ -236,6 +243,7 @@ def run_hypothesis(args: argparse.Namespace, rec: Recorder, deadline: float) -> 
     article = st.lists(st.tuples(token, st.sampled_from(SEPARATORS)), max_size=60).map(
         lambda parts: "".join(t + s for t, s in parts))
     bodies = st.one_of(st.text(max_size=args.max_len), article, st.lists(article, max_size=8).map("\n\n".join))
+    _warm_up(args)
     known: set[str] = set()
     last: dict[str, str] = {}
     rate = 50.0  # examples a second, measured after each batch
@@ -296,7 +304,6 @@ def main(argv: list[str] | None = None) -> int:
             engine = "hypothesis"
         else:
             engine = "atheris"
-    check_invariants(" ".join(PHRASES), args.slow)  # warm up: lexicons load and regexes compile on first use
     rec = Recorder(args.out)
     print(f"fuzz: {engine} for {args.minutes:g} min; failures in {args.out}", flush=True)
     deadline = rec.started + args.minutes * 60

@@ -32,12 +32,13 @@ def fractional(year: int, month: int = 1, day: int = 1) -> float:
 
 def interval(year: int, month: int | None = None, day: int | None = None) -> tuple[float, float]:
     """The span of time a date as written allows: a year, a month or a day."""
+    # Each end is the start of a day: a year runs from 1 January to 31 December.
     if month is None:
-        return float(year), float(year + 1) - 1e-9
+        return float(year), fractional(year, 12, 31)
     if day is None:
         days = _MONTH_DAYS[month - 1] + (1 if month == 2 and year % 4 == 0 else 0)
-        return fractional(year, month, 1), fractional(year, month, days) + 1 / 365.25 - 1e-9
-    return fractional(year, month, day), fractional(year, month, day) + 1 / 365.25 - 1e-9
+        return fractional(year, month, 1), fractional(year, month, days)
+    return fractional(year, month, day), fractional(year, month, day)
 
 
 def parse_published(text: str | None) -> float | None:

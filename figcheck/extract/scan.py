@@ -204,9 +204,11 @@ def _ordinal_context(body: str, end: int) -> bool:
 
 def _one_is_figure(body: str, start: int, end: int) -> bool:
     # "one" is mostly a pronoun ("one of them", "no one"); count it only before a noun or scale.
-    before = body[max(0, start - 12):start].lower().split()
+    before = body[max(0, start - 24):start].lower().split()
     if before and before[-1] in ("no", "any", "every", "some", "someone", "the", "this", "that", "which", "each"):
         return False
+    if len(before) >= 2 and before[-1] == "to" and (before[-2][:1].isdigit() or before[-2] in words()["cardinals"]):
+        return True  # "three to one": a ratio
     after = body[end:end + 24].lower().split()
     if not after:
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -72,10 +73,22 @@ def overlaps(a_low: float, a_high: float, b_low: float, b_high: float, slack: fl
     return a_low <= b_high + slack and b_low <= a_high + slack
 
 
-def rounding_slack(figures: Sequence[Figure], min_step: float = 100) -> float:
-    """How far figures rounded to hundreds or more may miss adding up: half a step each."""
-    steps = [f.step for f in figures if f.step >= min_step and f.bound.value == "exact"]
+def rounding_slack(figures: Sequence[Figure], min_step: float = 100, min_value: float = 10_000) -> float:
+    """How far large round figures (57,900; 43,800) may miss adding up: half a step each.
+
+    Only when every figure is large and round: "1,200 votes, 700 and 600" are counts, not roundings.
+    """
+    steps = [f.step for f in figures if f.step >= min_step and f.value >= min_value and f.bound.value == "exact"]
     return sum(s / 2 for s in steps) if len(steps) == len(figures) else 0.0
+
+
+def shared_unit(a: Figure, b: Figure) -> tuple[Figure, Figure]:
+    """'from 200 to 180 dollars': a unit written once serves a bare number beside it."""
+    if a.kind == "count" and a.unit is None and b.kind in ("money", "quantity"):
+        a = dataclasses.replace(a, kind=b.kind, unit=b.unit)
+    elif b.kind == "count" and b.unit is None and a.kind in ("money", "quantity"):
+        b = dataclasses.replace(b, kind=a.kind, unit=a.unit)
+    return a, b
 
 
 def unique(figures: Sequence[Figure]) -> tuple[Figure, ...]:

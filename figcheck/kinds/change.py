@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from figcheck import lexicon
-from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, overlaps
+from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, overlaps, shared_unit
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -46,7 +46,10 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
     seen = set()
     for _s, m, _extra in doc.matches("change"):
         new, old = doc.fig(m, "new"), doc.fig(m, "old")
-        if not new or not old or (new.start, old.start) in seen or new.kind != old.kind or new.unit != old.unit:
+        if not new or not old or (new.start, old.start) in seen:
+            continue
+        new, old = shared_unit(new, old)
+        if new.kind != old.kind or new.unit != old.unit:
             continue
         if any(f.bound.value == "range" or not f.bounded for f in (new, old)):
             continue

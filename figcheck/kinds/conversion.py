@@ -20,7 +20,8 @@ def rounding(f: Figure) -> tuple[float, float]:
     """The range a measurement allows: its hedge, or else half its roundness ('300' -> 250–350)."""
     if f.bound.value != "exact":
         return f.low, f.high
-    half = max(f.step / 2, f.high - f.value)
+    step = 5.0 if f.step == 1 and f.value % 5 == 0 and f.value >= 20 else f.step  # "45 km/h": rounded to fives
+    half = max(step / 2, f.high - f.value)
     return f.value - half, f.value + half
 
 
@@ -32,7 +33,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         b_unit = b.unit if b.kind == "quantity" else alternate(b.unit)
         if not b_unit or b_unit == a.unit:
             continue
-        a_low, a_high = rounding(a)
+        a_low, a_high = a.low, a.high  # the figure as stated; its conversion is the rounded one
         ends = [convert(x, a.unit, b_unit) for x in (a_low, a_high) if x == x]
         if any(e is None for e in ends) or len(ends) < 2:
             continue

@@ -19,9 +19,15 @@ class Params:
     slack_years: float = 0.0
 
 
+_HALF_DAY = 0.5 / 365.25
+
+
 def _whole_years(low: float, high: float) -> tuple[int, int]:
-    """The whole numbers of years a span from `low` to `high` years can be called."""
-    return math.floor(low + 1e-9), math.floor(high - 1e-9)
+    """The whole numbers of years a span from `low` to `high` years can be called.
+
+    Dates are day starts on a year axis, so half a day absorbs the axis's rounding.
+    """
+    return math.floor(low - _HALF_DAY), math.floor(high + _HALF_DAY)
 
 
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
@@ -54,15 +60,18 @@ def _anniversaries(doc: Doc, params: Params) -> Iterator[Hit]:
     if doc.published is None:
         return
     for _s, m, _extra in doc.matches("anniversary"):
-        nth, event = doc.fig(m, "nth"), doc.fig(m, "event")
+        nth, event, marked = doc.fig(m, "nth"), doc.fig(m, "event"), doc.fig(m, "marked")
         if not nth or not event or event.kind not in ("year", "date") or not event.bounded:
             continue
-        # An anniversary is marked around its day: allow the year before and after publication.
-        lo, hi = _whole_years(doc.published - event.high - 0.5, doc.published - event.low + 0.5)
+        # "its 100th anniversary in 2005" is marked then, not at publication.
+        at = (marked.low + marked.high) / 2 if marked is not None and marked.bounded else doc.published
+        # An anniversary is marked around its day: allow the year before and after.
+        lo, hi = _whole_years(at - event.high - 0.5, at - event.low + 0.5)
         if not lo - params.slack_years <= nth.value <= hi + params.slack_years:
-            expected = doc.published - (event.low + event.high) / 2
-            yield Hit((event, nth), {"nth": nth.text, "event": event.text, "actual": fmt(round(expected))},
-                      f"{fmt(math.floor(doc.published))} − {event.text} ≈ {fmt(round(expected))} years, not {fmt(nth.value)}")
+            expected = at - (event.low + event.high) / 2
+            figs = (event, nth) if marked is None else (event, nth, marked)
+            yield Hit(figs, {"nth": nth.text, "event": event.text, "actual": fmt(round(expected))},
+                      f"{fmt(math.floor(at))} − {event.text} ≈ {fmt(round(expected))} years, not {fmt(nth.value)}")
 
 
 def _spans(doc: Doc, params: Params) -> Iterator[Hit]:
@@ -86,7 +95,8 @@ def _spans(doc: Doc, params: Params) -> Iterator[Hit]:
             low, high = doc.published - first.high, doc.published - first.low
             figs = (first, gap)
             label = f"publication − {first.text}"
-        if g_low > high + 1 - 1e-9 + params.slack_years or g_high < math.floor(low) - params.slack_years:
+        lo_years, hi_years = _whole_years(low, high)
+        if g_low > hi_years + params.slack_years or g_high < lo_years - params.slack_years:
             actual = fmt(round((low + high) / 2))
             yield Hit(figs, {"gap": gap.text, "actual": actual}, f"{label} = {actual} years, not {fmt(years)}")
 

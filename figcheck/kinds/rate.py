@@ -37,7 +37,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             per_hour = convert(1.0, speed.unit, f"{dist.unit} / hour")
             if per_hour is None:
                 continue
-            d_low, d_high = rounding(dist)
+            d_low, d_high = dist.low, dist.high  # stated; the average is the derived, rounded figure
             s_low, s_high = rounding(speed)
             actual = dist.value / hours
             if not overlaps(d_low / hours, d_high / hours, s_low * per_hour, s_high * per_hour, params.slack * actual):

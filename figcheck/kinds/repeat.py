@@ -60,7 +60,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         if f.noun is None or f.kind not in ("count", "money"):
             continue
         phrase = _phrase(doc, f)
-        earlier = next((e for e, p in first_seen.get(f.noun, []) if _same_thing(p, phrase, params.context_words)), None)
+        earlier = next((e for e, p in first_seen.get(f.noun, []) if _same_thing(p, phrase, params.context_words)),
+                       None)
         first_seen.setdefault(f.noun, []).append((f, phrase))
         if earlier is None:
             continue
