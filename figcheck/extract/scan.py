@@ -113,6 +113,9 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
 _WEB_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".co.uk", ".gov", ".edu", ".io")
 
 
+_CUR_TAILS = frozenset("$£€¥₹sSDRPd.")
+
+
 @functools.cache
 def _first_words() -> frozenset[str]:
     """Lower-case words a figure's words can start with: 'twenty', 'a' (a dozen), 'hundreds'."""
@@ -311,8 +314,12 @@ def _multiplier(body: str, start: int, end: int, text: str) -> Raw | None:
 def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
     """Read the words around a number: hedge, currency, scale, range, percent, unit, duration."""
     end = raw.end
+    # NOTE: each look-up below first checks a character or two with plain string tests: most
+    # figures have no currency, range or percent, and a regex call costs more than the test.
     # Currency before the number: "$5bn", "US$ 4.3 billion".
-    cur = pats["cur_prefix"].search(body, max(0, raw.start - 5), raw.start)
+    before = body[max(0, raw.start - 2):raw.start]
+    cur = pats["cur_prefix"].search(body, max(0, raw.start - 5), raw.start) \
+        if before and (before[-1] in _CUR_TAILS or before.rstrip()[-1:] in _CUR_TAILS) else None
     if cur and not words_core:
         raw.kind, raw.unit, raw.start = "money", _currency()[0][cur.group("cur")], cur.start()
     # Scale: "1.2 million", "4.1m", "5bn".
@@ -326,8 +333,9 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
         raw.rounded = True
         end = m.end()
     # Range: "10-15", "between 10 and 15".
-    between = pats["between"].search(body, max(0, raw.start - 9), raw.start)
-    m = pats["range"].match(body, end)
+    near = body[max(0, raw.start - 9):raw.start].lower()
+    between = pats["between"].search(body, max(0, raw.start - 9), raw.start) if ("tween" in near or "from" in near) else None
+    m = pats["range"].match(body, end) if (body[end:end + 1] in "-–" or between) else None
     if m and (m.group("dash") or (between and between.group().lower().startswith("between") and m.group("and"))):
         second = _number(m.group("n2"))
         if second is not None and m.group("dash") and (second[0] <= raw.value or _sports(body, raw.start, pats)):
@@ -344,14 +352,15 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
                 raw.start = between.start()
             end = m.end()
     # Percent and percentage points.
-    m = pats["percent"].match(body, end)
+    ahead = body[end:end + 3].lower()
+    m = pats["percent"].match(body, end) if ("%" in ahead or "p" in ahead) else None
     if m:
         raw.kind, raw.rounded, end = "percent", True, m.end()
         pts = pats["points"].match(body, end)
         if pts and pts.group("pts").lower().startswith("point"):
             raw.kind, end = "percentage_points", pts.end()
     else:
-        m = pats["points"].match(body, end)
+        m = pats["points"].match(body, end) if ("p" in ahead or "b" in ahead) else None
         if m and m.group("pts").lower().startswith(("percentage", "pct", "basis", "bp")):
             raw.kind, raw.rounded, end = "percentage_points", True, m.end()
             if m.group("pts").lower().startswith(("basis", "bp")):
