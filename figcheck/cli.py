@@ -224,7 +224,7 @@ def _results(jobs: Iterable[Job], n_jobs: int) -> Iterator[dict[str, Any]]:
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(n_jobs, initializer=_worker_init) as pool:
-        yield from pool.imap(process, jobs, chunksize=8)
+        yield from pool.imap(process, jobs, chunksize=32)
 
 
 def _worker_init() -> None:
