@@ -155,7 +155,7 @@ def _process(job: Job) -> dict[str, Any]:
     from figcheck.report.json_format import figure_dict, finding_dict
 
     art = job.article
-    doc = document(art.body, art.published)
+    doc = document(art.body, art.published, verbs=job.mode == "extract")
     locate = art.locate or doc.layout.line_col
 
     def sentence_of(f: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from figcheck.extract import with_verb
 from figcheck.kinds import KINDS
 from figcheck.model import Finding
 from figcheck.relate import Doc, document
@@ -23,7 +24,8 @@ def run(doc: Doc, rules: Iterable[Rule]) -> list[Finding]:
             findings.append(Finding(
                 code=rule.code, kind=rule.kind, severity=rule.severity,
                 message=rule.message.format_map(_Fields(hit.fields)),
-                figures=hit.figures, working=hit.working, name=rule.name, context=hit.context,
+                figures=tuple(with_verb(doc.body, f, doc.layout) for f in hit.figures),
+                working=hit.working, name=rule.name, context=hit.context,
             ))
     findings.sort(key=lambda f: (f.start, f.code, f.end))
     return _dedupe(findings)

@@ -24,6 +24,8 @@ KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "per
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
                "multiplier": "X"}
 
+MAX_FIGURES = 40       # figures in one sentence that frames still read
+MAX_SENTENCE = 3000    # characters in one sentence that frames still read
 _MACRO = regex.compile(r"(?<!\\[pP])\{([A-Z]+|_|__|list|plist)(?::(\w+))?\}")
 _TOKEN = regex.compile(r"«[A-Z]:(\d+)»")
 
@@ -41,7 +43,8 @@ def expand(pattern: str) -> str:
             item = rf"«[{letters}]:\d+»"
             # Shares often stand in brackets: "health (45%), education (35%) and defence (30%)".
             gap = r"[^«»;:.–—]{0,50}?" if macro == "plist" else r"[^«»;:.()–—]{0,50}?"
-            body = rf"{item}(?:{gap}(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[^«»;:.,]{{0,30}}?{item})+"
+            # A breakdown names a handful of parts; the bound keeps a run of figures linear.
+            body = rf"{item}(?:{gap}(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[^«»;:.,]{{0,30}}?{item}){{1,15}}"
             return f"(?P<{name}>{body})" if name else f"(?:{body})"
         inner = rf"«[{macro}]:(\d+)»" if not name else rf"«[{macro}]:(?P<{name}>\d+)»"
         return inner
@@ -123,7 +126,10 @@ class Doc:
                 pos = f.end
             parts.append(body[pos:max(end, pos)])
             self.masked.append("".join(parts))
-        self.busy = sorted(s for s, members in by_sentence.items() if len(members) >= 2)
+        # A "sentence" of more than MAX_FIGURES figures is a table or a list, not prose that
+        # relates its figures: frames skip it, which keeps adversarial text linear.
+        self.busy = sorted(s for s, members in by_sentence.items() if 2 <= len(members) <= MAX_FIGURES
+                           and lay.sentence_ends[s] - lay.sentence_starts[s] <= MAX_SENTENCE)
         self.letters = {s: frozenset(KIND_LETTER.get(figures[i].kind, "N") for i in by_sentence[s]) for s in self.busy}
         return self
 
@@ -153,7 +159,7 @@ class Doc:
         return [self.figures[int(i)] for i in _TOKEN.findall(text)] if text else []
 
 
-def document(body: str, published: str | None = None) -> Doc:
-    """Extract and mask one article."""
-    figures, lay = extract_with_layout(body)
+def document(body: str, published: str | None = None, verbs: bool = False) -> Doc:
+    """Extract and mask one article; `verbs` reads every figure's verb (the rules need none)."""
+    figures, lay = extract_with_layout(body, verbs)
     return Doc(body, figures, lay, parse_published(published)).prepare()

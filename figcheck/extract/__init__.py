@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 
 from figcheck.extract import context
@@ -10,7 +12,7 @@ from figcheck.extract.scan import Raw, scan
 from figcheck.extract.text import Layout, layout
 from figcheck.model import Bound, Figure
 
-__all__ = ["extract_figures", "extract_with_layout"]
+__all__ = ["extract_figures", "extract_with_layout", "with_verb"]
 
 _MODEL_NUMBER = regex.compile(r"\d{4,}")
 # A capitalised word that is not a plural, not followed by a lower-case plural: "50 Cent has",
@@ -25,8 +27,12 @@ def extract_figures(text: str, published: str | None = None) -> list[Figure]:
     return extract_with_layout(text)[0]
 
 
-def extract_with_layout(text: str) -> tuple[list[Figure], Layout]:
-    """The figures and the sentence layout they were placed in (the rules need both)."""
+def extract_with_layout(text: str, verbs: bool = True) -> tuple[list[Figure], Layout]:
+    """The figures and the sentence layout they were placed in (the rules need both).
+
+    No rule reads a figure's verb, so `check` skips it (verbs=False) and fills it in only for
+    the figures its findings show (`with_verb`).
+    """
     lay = layout(text)
     raws = scan(text)
     figures = []
@@ -36,7 +42,7 @@ def extract_with_layout(text: str) -> tuple[list[Figure], Layout]:
         s = lay.sentence_at(raw.start)
         if s not in phrases:
             phrases[s] = context.time_phrases(text, lay.sentence_starts[s], lay.sentence_ends[s])
-        fig = _figure(text, raw, lay, s, s in percent_sentences, phrases[s])
+        fig = _figure(text, raw, lay, s, s in percent_sentences, phrases[s], verbs)
         if fig.kind == "count" and fig.counted is None and _MODEL_NUMBER.fullmatch(fig.text):
             continue  # "the 3230 and 7710": uncounted long bare numbers name models, not amounts
         if fig.kind == "count" and fig.bound.value == "exact" and (
@@ -47,8 +53,17 @@ def extract_with_layout(text: str) -> tuple[list[Figure], Layout]:
     return figures, lay
 
 
+def with_verb(body: str, fig: Figure, lay: Layout) -> Figure:
+    """The figure with its verb read, for one extracted without (verbs=False)."""
+    if fig.verb is not None:
+        return fig
+    s = fig.sentence
+    verb = context.verb(body, fig.start, fig.end, lay.sentence_starts[s], lay.sentence_ends[s], fig.counted)
+    return dataclasses.replace(fig, verb=verb) if verb else fig
+
+
 def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool,
-            phrases: list[tuple[int, int, str]]) -> Figure:
+            phrases: list[tuple[int, int, str]], verbs: bool = True) -> Figure:
     sent_start, sent_end = lay.sentence_starts[s], lay.sentence_ends[s]
     kind, unit = raw.kind, raw.unit
     if unit == "point":
@@ -70,7 +85,7 @@ def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool,
         kind=kind,
         unit=unit,
         counted=counted,
-        verb=context.verb(body, raw.start, raw.end, sent_start, sent_end, counted),
+        verb=context.verb(body, raw.start, raw.end, sent_start, sent_end, counted) if verbs else None,
         when=context.when(phrases, raw.start, raw.end),
         sentence=s,
         paragraph=lay.paragraph_of_sentence[s],

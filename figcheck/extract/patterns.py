@@ -34,7 +34,9 @@ def pieces() -> dict[str, str]:
         "DIGITS": r"(?<![\p{L}\d_])(?<!\p{L}[-/])(?<!\d[.,:/])"
                   r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u200b]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:-\d{1,2}/\d{1,2}|[½¼¾⅓⅔⅛])?"
                   r"(?![.,]\d)(?!-\d+/)",
-        "CARD": rf"\b(?:{card})(?:(?:\s+and\s+|[\s-]+)(?:{card}))*\b",
+        # At most a dozen words: "one hundred and twenty-three thousand four hundred and six" is
+        # eleven, and a bound keeps a run of number words from being read as one endless number.
+        "CARD": rf"\b(?:{card})(?:(?:\s+and\s+|[\s-]+)(?:{card})){{0,12}}\b",
         "ORDWORD": rf"\b(?:{alternation(w['ordinals'])})\b",
         "FRACWORD": alternation(w["fractions"]),
         "VAGUE": rf"\b(?:{alternation(w['vague'])})",

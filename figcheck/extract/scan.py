@@ -47,6 +47,12 @@ def _hedges() -> dict[str, tuple[str, float, float]]:
 
 
 @functools.cache
+def _hedge_tails() -> frozenset[str]:
+    """Last words of the hedges ("than" of "more than"), and the articles a hedge may precede."""
+    return frozenset({w.split()[-1] for w in _hedges()} | {"a", "an", "the"})
+
+
+@functools.cache
 def _unit_names() -> dict[str, str]:
     table = {}
     for name, spec in lexicon.load("units")["units"].items():
@@ -187,7 +193,7 @@ def _read(body: str, m, pats: dict) -> Raw | None:
         raw.kind, raw.unit = "quantity", lexicon.load("units")["prefix_units"][before[-1].lower()]
         raw.low, raw.high = value - step / 2, value + step / 2
         return raw
-    sign = pats["sign"].search(body, max(0, start - 2), start)
+    sign = pats["sign"].search(body, max(0, start - 2), start) if body[start - 1:start] in ("-", "−") else None
     if sign:
         raw.start = sign.start()
         raw.value = raw.low = raw.high = -value
@@ -461,6 +467,9 @@ def _joined_duration(body: str, raw: Raw, end: int, pats: dict) -> Raw:
 
 
 def _hedge(body: str, raw: Raw, pats: dict) -> None:
+    last = body[max(0, raw.start - 16):raw.start].split()[-1:]
+    if not last or last[0].lower().lstrip("\"“‘'([") not in _hedge_tails():
+        return  # the word before is no hedge's last word: no regex needed
     m = pats["hedge"].search(body, max(0, raw.start - 40), raw.start)
     if not m:
         return
@@ -498,6 +507,7 @@ def _year_or_age(body: str, raw: Raw, pats: dict) -> None:
             raw.low, raw.high = dates.interval(int(raw.value))
             raw.step = 0
         return
-    if text.isdigit() and raw.value <= 120 and pats["age_left"].search(body, max(0, raw.start - 40), raw.start) \
+    if text.isdigit() and raw.value <= 120 and (body[raw.start - 2:raw.start] == ", " or "age" in body[raw.start - 6:raw.start]) \
+            and pats["age_left"].search(body, max(0, raw.start - 40), raw.start) \
             and pats["age_right"].match(body[raw.end:raw.end + 12]):
         raw.kind = "age"

@@ -111,13 +111,20 @@ def _compatible(whole: Figure, parts: tuple[Figure, ...], group_nouns: bool) -> 
 def _across(doc: Doc, taken: set[int]) -> Iterator[Group]:
     """A whole, then its parts in the next sentences: '267 drones ... 138 of the drones ... 119'."""
     figs = doc.figures
+    # Where each sentence's figures end, so the parts are sought from the next sentence on.
+    next_sentence = [0] * len(figs)
+    k = len(figs)
+    for i in range(len(figs) - 1, -1, -1):
+        if i + 1 < len(figs) and figs[i + 1].sentence != figs[i].sentence:
+            k = i + 1
+        next_sentence[i] = k
     for i, whole in enumerate(figs):
         if whole.kind != "count" or not whole.noun or whole.start in taken or whole.bound.value not in ("exact", "about"):
             continue
         parts: list[Figure] = []
-        for f in figs[i + 1:]:
-            if f.sentence == whole.sentence:
-                continue
+        indices = [i]
+        start = next_sentence[i]
+        for j, f in enumerate(figs[start:start + 400], start):
             if f.sentence > whole.sentence + 5 or f.paragraph > whole.paragraph + 1:
                 break
             if f.kind != "count" or f.noun != whole.noun:
@@ -129,8 +136,9 @@ def _across(doc: Doc, taken: set[int]) -> Iterator[Group]:
             if not _ANAPHORA.match(doc.body, f.end):
                 continue  # "eight nominations" is a new count; "138 of the drones" refers back
             parts.append(f)
+            indices.append(j)
         if len(parts) >= 2:
-            doc.checked.update(figs.index(f) for f in (whole, *parts))
+            doc.checked.update(indices)
             yield Group(whole, tuple(parts), False, True)
 
 

@@ -55,14 +55,19 @@ def _same_thing(a: tuple[str, ...], b: tuple[str, ...], n: int) -> bool:
 
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     restate, updates = _lists()
-    first_seen: dict[str, list[tuple[Figure, tuple[str, ...]]]] = {}
+    n = params.context_words
+    # Two phrases can say the same thing only if they share their first n words: bucket by
+    # those, so an article with thousands of figures is not compared pair by pair.
+    first_seen: dict[tuple[str, ...], list[tuple[Figure, tuple[str, ...]]]] = {}
     for f in doc.figures:
         if f.noun is None or f.kind not in ("count", "money"):
             continue
         phrase = _phrase(doc, f)
-        earlier = next((e for e, p in first_seen.get(f.noun, []) if _same_thing(p, phrase, params.context_words)),
-                       None)
-        first_seen.setdefault(f.noun, []).append((f, phrase))
+        if len(phrase) < n:
+            continue
+        bucket = first_seen.setdefault((f.noun, *phrase[:n]), [])
+        earlier = next((e for e, p in bucket if _same_thing(p, phrase, n)), None)
+        bucket.append((f, phrase))
         if earlier is None:
             continue
         before = doc.body[max(doc.layout.sentence_starts[f.sentence], f.start - 12):f.start].lower().split()

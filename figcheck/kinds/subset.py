@@ -39,16 +39,19 @@ def scope_rank(when: str | None) -> int | None:
 
 
 def _by_scope(doc: Doc) -> Iterator[Hit]:
-    figs = [f for f in doc.figures if f.kind == "count" and f.noun and f.bound.value in ("exact", "about", "at_least")]
-    for i, short in enumerate(figs):
+    figs = [(i, f) for i, f in enumerate(doc.figures)
+            if f.kind == "count" and f.noun and f.bound.value in ("exact", "about", "at_least")]
+    for k, (i, short) in enumerate(figs):
         r_short = scope_rank(short.when)
         if r_short is None:
             continue
-        for long_ in figs[i + 1:]:
+        for j, long_ in figs[k + 1:]:
+            if long_.paragraph > short.paragraph + 2:
+                break
             r_long = scope_rank(long_.when)
-            if r_long is None or r_long <= r_short or long_.noun != short.noun or long_.paragraph > short.paragraph + 2:
+            if r_long is None or r_long <= r_short or long_.noun != short.noun:
                 continue
-            doc.checked.update((doc.figures.index(short), doc.figures.index(long_)))
+            doc.checked.update((i, j))
             if short.low > stated_high(long_):
                 yield Hit((short, long_), {"whole": long_.text, "part": short.text, "parts": short.text},
                           f"{fmt(short.value)} {short.when} > {fmt(long_.value)} {long_.when}")
