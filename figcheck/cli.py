@@ -133,6 +133,7 @@ class Job:
     codes: tuple[str, ...] = ()    # the rules to run
     severity: tuple[tuple[str, str], ...] = ()
     timeout: float = 10.0
+    params: tuple[tuple[str, str, float], ...] = ()   # (code, parameter, value) from [tolerance]
 
 
 def process(job: Job) -> dict[str, Any]:
@@ -168,6 +169,8 @@ def _process(job: Job) -> dict[str, Any]:
 
     wanted = set(job.codes)
     rules = [r for r in load_rules() if r.code in wanted]
+    if job.params:
+        rules = [_tuned(r, job.params) for r in rules]
     findings = run(doc, rules)
     overrides = dict(job.severity)
     counts: dict[tuple[str, str], int] = {}
@@ -213,6 +216,29 @@ def _main_thread() -> bool:
     import threading
 
     return threading.current_thread() is threading.main_thread()
+
+
+def _tuned(rule: Any, params: tuple[tuple[str, str, float], ...]) -> Any:
+    changes = {name: value for code, name, value in params if code == rule.code}
+    return dataclasses.replace(rule, params=dataclasses.replace(rule.params, **changes)) if changes else rule
+
+
+def tolerances(config: Any, rules: Any) -> tuple[tuple[str, str, float], ...]:
+    """[tolerance] keys as (code, parameter, value): 'slack' sets every rule's slack, 'FC801.tolerance' one rule's.
+
+    A key no rule's parameters answer to is a config error naming the file and key.
+    """
+    out = []
+    for key, value in config.tolerance.items():
+        code, _, name = key.rpartition(".")
+        hits = [(r.code, name, float(value)) for r in rules
+                if (not code or r.code == code) and isinstance(getattr(r.params, name, None), (int, float))
+                and not isinstance(getattr(r.params, name, None), bool)]
+        if not hits:
+            where = config.path.name if config.path else "config"
+            raise FigcheckError(f"{where}: tolerance.{key}: no rule has a numeric parameter {name!r}")
+        out.extend(hits)
+    return tuple(out)
 
 
 def _results(jobs: Iterable[Job], n_jobs: int) -> Iterator[dict[str, Any]]:
@@ -318,7 +344,7 @@ def _check(args: argparse.Namespace) -> int:
             codes = tuple(r.code for r in rules if cfg.enabled(r.code, source))
             severity = tuple((r.code, cfg.severity_for(r.code, r.severity).label) for r in rules
                              if cfg.severity_for(r.code, r.severity) != r.severity)
-            yield Job(art, "check", codes, severity, cfg.timeout)
+            yield Job(art, "check", codes, severity, cfg.timeout, tolerances(cfg, rules))
 
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output else "concise")
     writers = _writers(args, fmt, rules)

@@ -115,3 +115,14 @@ def test_baseline_hides_known_findings_and_survives_edits_above(tmp_path, capsys
     article.write_text(BAD + "\nOf the 30 pupils, 20 passed and 15 failed.", encoding="utf-8")
     code, out, _ = run(capsys, "check", "--baseline", str(baseline), "--format", "concise", str(article))
     assert code == 1 and out.count("FC101") == 1 and ":2:" in out
+
+
+def test_tolerances_tune_rule_parameters(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("The city now has three times as many cycle lanes: 240 km against 100 km.", encoding="utf-8")
+    assert run(capsys, "check", str(article))[0] == 1          # 2.4 is not three times, within 10%
+    (tmp_path / "figcheck.toml").write_text('[tolerance]\n"FC801.tolerance" = 0.25\n', encoding="utf-8")
+    assert run(capsys, "check", str(article))[0] == 0          # within 25%
+    (tmp_path / "figcheck.toml").write_text('[tolerance]\nwobble = 0.25\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", str(article))
+    assert code == 2 and "tolerance.wobble" in err
