@@ -8,7 +8,6 @@ A frame is a pattern over a sentence in which every figure stands as a token `«
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,19 +135,28 @@ class Doc:
     def sentence_text(self, s: int) -> str:
         return self.body[self.layout.sentence_starts[s]:self.layout.sentence_ends[s]]
 
-    def in_sentence(self, s: int) -> list[int]:
-        return [i for i, f in enumerate(self.figures) if f.sentence == s]
+    def matches(self, kind: str) -> list[tuple[int, regex.Match, dict[str, Any]]]:
+        """(sentence, match, frame extras) for every frame of `kind` in every sentence.
 
-    def matches(self, kind: str) -> Iterator[tuple[int, regex.Match, dict[str, Any]]]:
-        """(sentence, match, frame extras) for every frame of `kind` in every sentence."""
-        for frame in frames(kind):
-            for s in self.busy:
-                letters = self.letters[s]
-                if not all(letters & need for need in frame.needs):
-                    continue
-                for m in frame.pattern.finditer(self.masked[s], overlapped=False):
-                    self.checked.update(int(i) for i in _TOKEN.findall(m.group()))
-                    yield s, m, frame.extra
+        Found once a kind: the rules sharing a kind (FC101, FC102, FC103...) share the matches.
+        """
+        key = "frames:" + kind
+        if key not in self.cache:
+            found = []
+            for frame in frames(kind):
+                for s in self._fitting(frame.needs):
+                    for m in frame.pattern.finditer(self.masked[s], overlapped=False):
+                        self.checked.update(int(i) for i in _TOKEN.findall(m.group()))
+                        found.append((s, m, frame.extra))
+            self.cache[key] = found
+        return self.cache[key]
+
+    def _fitting(self, needs: tuple[frozenset[str], ...]) -> list[int]:
+        """The sentences holding a figure of each kind a frame's slots need (many frames share needs)."""
+        key = ("needs", needs)
+        if key not in self.cache:
+            self.cache[key] = [s for s in self.busy if all(self.letters[s] & need for need in needs)]
+        return self.cache[key]
 
     def fig(self, m: regex.Match, group: str) -> Figure | None:
         value = m.group(group) if group in m.groupdict() else None
