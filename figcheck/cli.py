@@ -188,7 +188,7 @@ def _process(job: Job) -> dict[str, Any]:
               "stats": {"figures": len(doc.figures), "checked": len(doc.checked)}}
     if doc.held:
         result["held"] = list(dict.fromkeys(doc.held))
-    return result
+    return _suppress(art, result)
 
 
 class _deadline:
@@ -354,8 +354,14 @@ def _check(args: argparse.Namespace) -> int:
     worst = 0
     all_results: list[dict[str, Any]] = [] if args.write_baseline else None  # type: ignore[assignment]
     try:
-        for job, result in _paired(jobs(), _job_count(args)):
-            result = _suppress(job.article, result, baseline, summary)
+        for result in _results(jobs(), _job_count(args)):
+            for line, codes in result.pop("unused", []):
+                print(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing", file=sys.stderr)
+            summary["suppressed"] += result.pop("suppressed", 0)
+            if baseline is not None and result["findings"]:
+                kept, dropped = baseline.filter(result["path"], result["findings"])
+                result = {**result, "findings": kept}
+                summary["suppressed"] += dropped
             stats = result.pop("stats", {"figures": 0, "checked": 0})
             summary["files"] += 1
             summary["errors"] += result["error"] is not None
@@ -389,14 +395,6 @@ def _check(args: argparse.Namespace) -> int:
     return 1
 
 
-def _paired(jobs: Iterator[Job], n_jobs: int) -> Iterator[tuple[Job, dict[str, Any]]]:
-    # The job is kept beside its result for the suppressions, which need the article's comments.
-    import itertools
-
-    a, b = itertools.tee(jobs)
-    return zip(a, _results(b, n_jobs), strict=True)
-
-
 def _source_path(label: str) -> Path:
     """The file an input label names: 'news.jsonl:12' is line 12 of news.jsonl; '-' is here."""
     if label == "-":
@@ -405,22 +403,16 @@ def _source_path(label: str) -> Path:
     return Path(head) if line.isdigit() and head else Path(label)
 
 
-def _suppress(art: Article, result: dict[str, Any], baseline: Any, summary: dict[str, Any]) -> dict[str, Any]:
-    findings = result["findings"]
-    if findings and (art.comments or art.ignore):
-        from figcheck import suppress
+def _suppress(art: Article, result: dict[str, Any]) -> dict[str, Any]:
+    """Drop the findings an editor silenced in the article; note the suppressions that matched nothing."""
+    if not (art.comments or art.ignore):
+        return result
+    from figcheck import suppress
 
-        sups = suppress.parse_comments(art.comments, art.source) + (suppress.from_record(list(art.ignore)) if art.ignore else [])
-        kept, hidden, unused = suppress.apply(sups, findings)
-        summary["suppressed"] += len(hidden)
-        findings = kept
-        for s in unused:
-            print(f"figcheck: {art.path}:{s.line}: suppression of {', '.join(s.codes) or 'all'} matches nothing",
-                  file=sys.stderr)
-    if baseline is not None and findings:
-        findings, dropped = baseline.filter(art.path, findings)
-        summary["suppressed"] += dropped
-    return {**result, "findings": findings}
+    sups = suppress.parse_comments(art.comments, art.source) + (suppress.from_record(list(art.ignore)) if art.ignore else [])
+    kept, hidden, unused = suppress.apply(sups, result["findings"])
+    return {**result, "findings": kept, "suppressed": len(hidden),
+            "unused": [(s.line, ", ".join(s.codes) or "all") for s in unused]}
 
 
 def _statistics(summary: dict[str, Any]) -> None:

@@ -87,6 +87,9 @@ def test_unused_suppression_is_reported(tmp_path, capsys):
     md.write_text("<!-- figcheck-disable-next-line FC301 -->\n" + BAD + "\n", encoding="utf-8")
     code, _, err = run(capsys, "check", str(md))
     assert code == 1 and "matches nothing" in err
+    md.write_text("<!-- figcheck-disable-next-line FC301 -->\nA clean paragraph.\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", str(md))
+    assert code == 0 and "a.md:1: suppression of FC301 matches nothing" in err
 
 
 def test_html_positions_point_at_the_source(tmp_path, capsys):

@@ -112,8 +112,14 @@ def test_full_report_shows_the_working(tmp_path, capsys):
 
 
 def test_jobs_give_the_same_output_in_order(tmp_path, capsys):
-    for i in range(12):
+    # More files than two chunks of the pool, and a large Markdown file with a suppression last,
+    # so that both workers run and results come back out of order.
+    for i in range(80):
         (tmp_path / f"{i:02d}.txt").write_text(BAD if i % 3 else CLEAN, encoding="utf-8")
+    (tmp_path / "zz.md").write_text("<!-- figcheck-disable-next-line FC101 -->\n" + BAD + "\n\n"
+                                    + "There were 5 cats.\n\n" * 20_000, encoding="utf-8")
     one = run(capsys, "check", "--format", "json", "--jobs", "1", str(tmp_path))[1]
     two = run(capsys, "check", "--format", "json", "--jobs", "2", str(tmp_path))[1]
     assert one == two
+    files = json.loads(two)["files"]
+    assert len(files) == 81 and files[-1]["findings"] == []
