@@ -21,13 +21,14 @@ def month_numbers() -> dict[str, int]:
 
 
 def fractional(year: int, month: int = 1, day: int = 1) -> float:
-    """A calendar day as a year with a fraction: 1 July 2024 -> about 2024.496."""
-    start = dt.date(year, 1, 1)
-    try:
-        day_of = dt.date(year, month, min(day, 28 if month == 2 else day))
-    except ValueError:
-        day_of = dt.date(year, month, 1)
-    return year + (day_of - start).days / 365.25
+    """A calendar day as a year with a fraction: 1 July 2024 -> 2024.5.
+
+    NOTE: every month is read as 31 days of a 372-day year, so that a calendar day has the same
+    fraction in every year: 15 June 2000 to 15 June 2023 is exactly 23, leap years or not, which
+    is what ages and anniversaries turn on. Spans of days are off by a day or two, which no rule
+    reads.
+    """
+    return year + (month - 1) / 12 + (min(max(day, 1), 31) - 1) / 372
 
 
 def interval(year: int, month: int | None = None, day: int | None = None) -> tuple[float, float]:

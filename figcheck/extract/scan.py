@@ -46,6 +46,12 @@ def _hedges() -> dict[str, tuple[str, float, float]]:
     return table
 
 
+def hedge_range(words: str) -> tuple[float, float]:
+    """The range a hedge allows, as multiples of the value: 'nearly' -> (0.85, 1.0); unknown -> (1, 1)."""
+    _, low, high = _hedges().get(" ".join(words.lower().split()), ("exact", 1.0, 1.0))
+    return low, high
+
+
 @functools.cache
 def _hedge_tails() -> frozenset[str]:
     """Last words of the hedges ("than" of "more than"), and the articles a hedge may precede."""
@@ -482,9 +488,8 @@ def _hedge(body: str, raw: Raw, pats: dict) -> None:
     base_low = raw.low
     base_high = raw.high
     if bound == "about":
-        raw.low, raw.high = min(v * lo, base_low), max(v * hi, base_high)
-        if lo < 1 and hi == 1:  # "nearly 300": just under it
-            raw.high = max(v, base_high)
+        a, b = sorted((v * lo, v * hi))  # "about -20C" spans -22 to -18: sort the ends
+        raw.low, raw.high = min(a, base_low), max(b, base_high)
     elif bound in ("at_least", "more_than"):
         raw.low, raw.high = base_low, INF
     else:

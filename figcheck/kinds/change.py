@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from figcheck import lexicon
+from figcheck.extract.scan import hedge_range
 from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, overlaps, shared_unit
 from figcheck.model import Figure
 from figcheck.relate import Doc
@@ -55,7 +56,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         seen.add((new.start, old.start))
         if m.groupdict().get("mult"):
-            hit = _multiplier(new, old, m.group("mult").lower(), mults, params)
+            hit = _multiplier(new, old, m.group("mult").lower(), mults, params, m.groupdict().get("hedge"))
             if hit and params.compare == "mismatch":
                 yield hit
             continue
@@ -102,13 +103,18 @@ def _delta(new: Figure, old: Figure, delta: Figure, sign: int, params: Params) -
                f"{fmt(new.value)} − {fmt(old.value)} = {fmt(new.value - old.value)}, not {fmt_range(d_low, d_high)}")
 
 
-def _multiplier(new: Figure, old: Figure, word: str, mults: dict[str, float], params: Params) -> Hit | None:
+def _multiplier(new: Figure, old: Figure, word: str, mults: dict[str, float], params: Params,
+                hedge: str | None = None) -> Hit | None:
     factor = mults.get(word)
     if factor is None or old.low <= 0:
         return None
     low, high = new.low / old.high, new.high / old.low
     tol = params.multiplier_tolerance
-    if overlaps(low, high, factor * (1 - tol), factor * (1 + tol)):
+    f_low, f_high = factor * (1 - tol), factor * (1 + tol)
+    if hedge:  # "more than doubled", "nearly tripled": the hedge's range, as for any figure
+        h_low, h_high = hedge_range(hedge)
+        f_low, f_high = min(f_low, factor * h_low), max(f_high, factor * h_high)
+    if overlaps(low, high, f_low, f_high):
         return None
     actual = new.value / old.value
     return Hit((new, old), {"delta": word, "new": new.text, "old": old.text, "actual": f"{fmt(actual)} times"},

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from figcheck.extract.units import alternate, convert
-from figcheck.kinds.base import Hit, Kind, fmt
+import regex
+
+from figcheck.kinds.base import Hit, Kind, fmt, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -25,6 +27,18 @@ def rounding(f: Figure) -> tuple[float, float]:
     return f.value - half, f.value + half
 
 
+_UNIT_WORDS = regex.compile(r"[\p{L}°/ ²]+$")  # the unit as the article wrote it: "mph", "sq miles"
+_DELTAS = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
+
+
+def _converted(a: Figure, source: str, target: str) -> tuple[float, float] | None:
+    """The range of `a` (as stated: its conversion is the rounded figure) in the target unit."""
+    ends = [convert(x, source, target) for x in (a.low, a.high)]
+    if any(e is None for e in ends):
+        return None
+    return min(ends), max(ends)
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     for _s, m, _extra in doc.matches("conversion"):
         a, b = doc.fig(m, "a"), doc.fig(m, "b")
@@ -33,18 +47,17 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         b_unit = b.unit if b.kind == "quantity" else alternate(b.unit)
         if not b_unit or b_unit == a.unit:
             continue
-        a_low, a_high = a.low, a.high  # the figure as stated; its conversion is the rounded one
-        ends = [convert(x, a.unit, b_unit) for x in (a_low, a_high) if x == x]
-        if any(e is None for e in ends) or len(ends) < 2:
-            continue
-        lo, hi = min(ends), max(ends)
         b_low, b_high = rounding(b)
-        slack = params.slack * max(abs(lo), abs(hi))
-        if b_low > hi + slack or b_high < lo - slack:
-            exact = convert(a.value, a.unit, b_unit)
-            if exact is None:
-                continue
-            unit_name = b.text[len(b.text.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ°/ ²")):].strip() or b_unit
+        readings = [_converted(a, a.unit, b_unit)]
+        if a.unit in _DELTAS and b_unit in _DELTAS:  # "rose by 2C (3.6F)": a difference of temperature
+            readings.append(_converted(a, _DELTAS[a.unit], _DELTAS[b_unit]))
+        readings = [r for r in readings if r is not None]
+        if not readings or any(overlaps(lo, hi, b_low, b_high, params.slack * max(abs(lo), abs(hi)))
+                               for lo, hi in readings):
+            continue
+        exact = convert(a.value, a.unit, b_unit)
+        if exact is not None:
+            unit_name = _UNIT_WORDS.search(b.text).group().strip() if _UNIT_WORDS.search(b.text) else b_unit
             yield Hit((a, b), {"a": a.text, "b": b.text, "actual": f"{fmt(exact)} {unit_name}"},
                       f"{a.text} = {fmt(exact)} {unit_name}, not {fmt(b.value)}")
 

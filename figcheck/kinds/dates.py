@@ -19,15 +19,14 @@ class Params:
     slack_years: float = 0.0
 
 
-_HALF_DAY = 0.5 / 365.25
+# Dates are day starts on a year axis on which a calendar day has the same fraction every year
+# (extract/dates.fractional): only float error needs absorbing.
+_AXIS_SLACK = 1e-9
 
 
 def _whole_years(low: float, high: float) -> tuple[int, int]:
-    """The whole numbers of years a span from `low` to `high` years can be called.
-
-    Dates are day starts on a year axis, so half a day absorbs the axis's rounding.
-    """
-    return math.floor(low - _HALF_DAY), math.floor(high + _HALF_DAY)
+    """The whole numbers of years a span from `low` to `high` years can be called."""
+    return math.floor(low - _AXIS_SLACK), math.floor(high + _AXIS_SLACK)
 
 
 def check(doc: Doc, params: Params) -> Iterator[Hit]:

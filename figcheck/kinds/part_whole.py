@@ -10,7 +10,7 @@ from typing import Literal
 import regex
 
 from figcheck import lexicon
-from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
+from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, total, unique
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -61,7 +61,7 @@ def groups(doc: Doc) -> list[Group]:
     for _s, m, extra in doc.matches("sum"):
         whole = doc.fig(m, "whole")
         parts = tuple(doc.figs_in(m, "parts"))
-        if whole is None or not _compatible(whole, parts, extra.get("group_nouns", False)):
+        if whole is None or not _compatible(whole, parts, extra.get("group_nouns", False)) or _overlapping(doc, parts):
             continue
         key = (whole.start, *(p.start for p in parts))
         if key not in seen:
@@ -75,6 +75,13 @@ def groups(doc: Doc) -> list[Group]:
     found.extend(_across(doc, in_frames))
     doc.cache["sum"] = found
     return found
+
+
+def _overlapping(doc: Doc, parts: tuple[Figure, ...]) -> bool:
+    """'300 had a fever and 250 had a cough': parts named by what they have can overlap."""
+    attributes = frozenset(lexicon.load("groups")["attributes"])
+    firsts = [_LETTERS.findall(doc.body[p.end:p.end + 20].lower())[:1] for p in parts]
+    return all(w and w[0] in attributes for w in firsts)
 
 
 def _complementary(doc: Doc, parts: tuple[Figure, ...]) -> bool:
@@ -160,7 +167,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         if (params.where != "both" and g.across != (params.where == "across")) or len(g.parts) < params.min_parts:
             continue
         value, low, high = total(g.parts)
-        whole_high = stated_high(g.whole)
+        whole_high = g.whole.high  # "more than 100: 60 and 45" can be true
         slack = rounding_slack((g.whole, *g.parts))
         low, high = low - slack, high + slack
         terms = " + ".join(fmt(p.value) for p in g.parts)

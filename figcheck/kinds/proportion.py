@@ -38,7 +38,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         if r_high < low - params.slack or r_low > high + params.slack or (
             # "fewer than half": 50% itself is not fewer; "most": 50% is not most.
             math.isclose(r_low, r_high) and ((math.isclose(r_low, high) and label.lower().startswith(("fewer", "less")))
-                                            or (math.isclose(r_low, low) and low >= 0.5))):
+                                            or (math.isclose(r_low, low) and low == 0.5))):
             share_pct = part.value / whole.value * 100
             yield Hit(figs, {"word": label, "whole": whole.text, "part": part.text, "actual": f"{fmt(share_pct)}%"},
                       f"{fmt(part.value)} / {fmt(whole.value)} = {fmt(share_pct)}%; '{label}' means "

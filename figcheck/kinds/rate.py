@@ -32,7 +32,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         else:
             dist, time, speed = doc.fig(m, "distance"), doc.fig(m, "time"), doc.fig(m, "speed")
             hours = convert(time.value, time.unit or "", "hour")
-            if not hours or not speed.unit or not dist.unit:
+            h_low, h_high = (convert(x, time.unit or "", "hour") for x in (time.low, time.high))
+            if not hours or not h_low or not h_high or not speed.unit or not dist.unit:
                 continue
             per_hour = convert(1.0, speed.unit, f"{dist.unit} / hour")
             if per_hour is None:
@@ -40,7 +41,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             d_low, d_high = dist.low, dist.high  # stated; the average is the derived, rounded figure
             s_low, s_high = rounding(speed)
             actual = dist.value / hours
-            if not overlaps(d_low / hours, d_high / hours, s_low * per_hour, s_high * per_hour, params.slack * actual):
+            if not overlaps(d_low / h_high, d_high / h_low, s_low * per_hour, s_high * per_hour, params.slack * actual):
                 unit = speed.text.split()[-1] if " " in speed.text else speed.unit
                 yield Hit((dist, time, speed), {"count": dist.text, "each": speed.text, "total": time.text,
                                                 "actual": f"{fmt(actual / per_hour)} {unit}"},

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import lexicon
+from figcheck.extract import with_verb
 from figcheck.extract.context import _lists as _context_lists
 from figcheck.kinds.base import Hit, Kind, fmt, overlaps
 from figcheck.model import Figure
@@ -75,6 +76,11 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         if not before or before[-1] not in restate or f.sentence == earlier.sentence:
             continue
         if overlaps(earlier.low, earlier.high, f.low, f.high) or earlier.unit != f.unit:
+            continue
+        # "40 people in the square were hurt" ... "the 60 people in the square had left": another verb,
+        # another group of people.
+        verbs = [with_verb(doc.body, x, doc.layout).verb for x in (earlier, f)]
+        if all(verbs) and verbs[0] != verbs[1]:
             continue
         between = doc.body[earlier.start:f.end]
         if updates.search(between) or (f.when and earlier.when and f.when != earlier.when):

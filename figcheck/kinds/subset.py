@@ -81,7 +81,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
                               f"{fmt(p.value)} > {fmt(whole.value)}")
         elif len(parts) > 1 and all(p.low <= limit for p in parts):
             value, low, _ = total(parts)
-            if low > limit:
+            # Several subsets may together reach past "more than 1,000": only a closed total binds.
+            if low > whole.high + rounding_slack((whole, *parts)):
                 names = ", ".join(p.text for p in parts)
                 yield Hit(unique((whole, *parts)), {"whole": whole.text, "part": names, "parts": names},
                           f"{' + '.join(fmt(p.value) for p in parts)} = {fmt(value)} > {fmt(whole.value)}")
