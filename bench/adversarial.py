@@ -12,6 +12,7 @@ article alone.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from figcheck import check_text
 
@@ -28,7 +29,7 @@ PATTERNS = {
 
 
 def main() -> None:
-    seed = open("seeds/000_b2df989740c2b814.txt", encoding="utf-8").read()
+    seed = (Path(__file__).parents[1] / "seeds" / "000_b2df989740c2b814.txt").read_text(encoding="utf-8")
     check_text("warm up: 57 km (45 miles), 5 cats")
     print(f"{'pattern':26}{'0.25 MB':>10}{'0.5 MB':>10}{'1 MB':>10}{'s/MB':>8}")
     for name, unit in PATTERNS.items():

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from figcheck.extract.units import alternate, convert
 import regex
 
+from figcheck.extract.units import alternate, convert
 from figcheck.kinds.base import Hit, Kind, fmt, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
