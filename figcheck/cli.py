@@ -85,6 +85,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `figcheck` command; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe in another encoding (cp1252) still gets every line: "−" becomes "\u2212".
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _main(argv)
     except KeyboardInterrupt:
@@ -117,6 +121,14 @@ def _main(argv: list[str] | None) -> int:
             raise FigcheckError(f"--published: {args.published!r} is not a date (use YYYY-MM-DD)") from None
     if args.jobs is not None and args.jobs < 1:
         raise FigcheckError("--jobs: must be at least 1")
+    if args.timeout is not None and args.timeout <= 0:
+        raise FigcheckError("--timeout: must be more than 0 seconds")
+    if args.max_bytes is not None and args.max_bytes <= 0:
+        raise FigcheckError("--max-bytes: must be more than 0")
+    if args.command == "check" and args.write_baseline:
+        target = Path(args.write_baseline).resolve().parent
+        if not target.is_dir() or not os.access(target, os.W_OK):
+            raise FigcheckError(f"--write-baseline: cannot write in {target}")
     if args.command == "extract":
         return _extract(args)
     return _check(args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from figcheck.errors import InputError
 from figcheck.extract import with_verb
 from figcheck.kinds import KINDS
 from figcheck.model import Finding
@@ -44,4 +45,8 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
 
 def check_text(text: str, published: str | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:
     """Every finding in one article's text; `published` (YYYY-MM-DD) enables the date checks."""
-    return run(document(text, published), load_rules() if rules is None else rules)
+    try:
+        doc = document(text, published)
+    except ValueError:
+        raise InputError(f"invalid publication date {published!r} (use YYYY-MM-DD)") from None
+    return run(doc, load_rules() if rules is None else rules)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from figcheck.errors import InputError
 
-SUFFIXES = (".txt", ".json", ".jsonl", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown", ".html", ".htm")
+LINES = (".jsonl", ".ndjson")  # one JSON article a line
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _from_file(path: Path, published: str | None, max_bytes: int) -> Iterator[Ar
             # A FIFO or a device would block or never end: only regular files are articles.
             yield Article(label, error="not a regular file")
             return
-        if path.suffix.lower() == ".jsonl":
+        if path.suffix.lower() in LINES:
             yield from _jsonl(path, published, max_bytes)
             return
         size = path.stat().st_size
@@ -135,7 +136,7 @@ def _from_text(label: str, text: str, published: str | None, suffix: str | None)
             yield Article(label, error="invalid JSON: nested too deeply")
             return
         yield _record(label, record, published)
-    elif suffix == ".jsonl":
+    elif suffix in LINES:
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 yield _record_line(f"{label}:{n}", line, published)
@@ -219,16 +220,12 @@ def _article(label: str, body: str, published: str | None, title: str | None = N
             parse_published(published)
         except ValueError:
             return Article(label, error=f"invalid publication date {published!r} (use YYYY-MM-DD)")
-    if not body.strip():
-        return Article(label, body=body, published=published, title=title, error=None)
     return Article(label, body=body, published=published, title=title)
 
 
 def _markup(label: str, text: str, published: str | None, suffix: str) -> Article:
-    try:
-        from figcheck import markup
-    except ImportError:  # pragma: no cover - markup is part of the package
-        return _article(label, text, published)
+    from figcheck import markup
+
     doc = markup.read_markdown(text) if suffix in (".md", ".markdown") else markup.read_html(text)
     article = _article(label, doc.body, doc.published or published)
     return Article(article.path, article.body, article.published, None, article.error, (), doc.locate,

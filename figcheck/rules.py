@@ -7,6 +7,7 @@ import functools
 import re
 import string
 import tomllib
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,11 @@ def load_rule(path: Path) -> Rule:
         params = kind.params(**data.get("params", {}))
     except TypeError as exc:
         raise RuleFileError(f"{name}: params: {exc}") from None
-    fields = {f for _, f, _, _ in string.Formatter().parse(data["message"]) if f}
+    _check_choices(name, params)
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(data["message"]) if f}
+    except ValueError as exc:
+        raise RuleFileError(f"{name}: message: {exc}") from None
     if not fields <= set(kind.fields):
         raise RuleFileError(f"{name}: message: unknown field {sorted(fields - set(kind.fields))[0]!r} "
                             f"(kind {kind.name} has {', '.join(kind.fields)})")
@@ -122,6 +127,18 @@ def load_rule(path: Path) -> Rule:
         todos=tuple(_example(name, "todo", e, expect=e.get("expect", "flag")) for e in data.get("todo", [])),
         path=str(path), status=data.get("status", "active"),
     )
+
+
+def _check_choices(name: str, params: Any) -> None:
+    """A parameter typed Literal["a", "b"] takes one of those values, and a number takes a number."""
+    hints = typing.get_type_hints(type(params))
+    for f in dataclasses.fields(params):
+        value, hint = getattr(params, f.name), hints.get(f.name)
+        if typing.get_origin(hint) is typing.Literal and value not in typing.get_args(hint):
+            choices = ", ".join(repr(c) for c in typing.get_args(hint))
+            raise RuleFileError(f"{name}: params.{f.name}: {value!r} is not one of {choices}")
+        if hint in (int, float) and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise RuleFileError(f"{name}: params.{f.name}: expected a number, got {value!r}")
 
 
 def _example(name: str, section: str, entry: dict, expect: str = "flag") -> Example:

@@ -123,3 +123,30 @@ def test_jobs_give_the_same_output_in_order(tmp_path, capsys):
     assert one == two
     files = json.loads(two)["files"]
     assert len(files) == 81 and files[-1]["findings"] == []
+
+
+@pytest.mark.parametrize("args", [["extract", "--timeout", "-1", "x.txt"], ["check", "--max-bytes", "0", "x.txt"],
+                                  ["check", "--write-baseline", "/nonexistent/dir/b.json", "x.txt"]])
+def test_bad_limits_are_usage_errors(capsys, args):
+    code, _, err = run(capsys, *args)
+    assert code == 2 and err.startswith("figcheck: ") and err.count("\n") == 1
+
+
+def test_public_api_bad_date_is_a_figcheck_error():
+    import figcheck
+
+    with pytest.raises(figcheck.FigcheckError):
+        figcheck.check_text("Garcia, 39, was born in 1979.", "2024-13-01")
+
+
+def test_output_in_another_encoding_does_not_crash(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("The war, which began in 1939, ended eight years later in 1945.", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    proc = subprocess.run([sys.executable, "-m", "figcheck", "check", "--format", "json", str(tmp_path)],
+                          capture_output=True, env=env)
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    assert b"FC503" in proc.stdout

@@ -92,3 +92,14 @@ def test_shipped_rule_package_does_not_shadow_a_module():
     for package in package_dir:
         name = package.split(".")[-1]
         assert not (here / f"{name}.py").exists() and not (here / name).is_dir(), package
+
+
+@pytest.mark.parametrize(("change", "complaint"), [
+    (('compare = "exceeds"', 'compare = "exceed"'), "params.compare: 'exceed' is not one of"),
+    (('message = "{whole}"', 'message = "{whole"'), "message:"),
+    (('compare = "exceeds"', 'compare = "exceeds"\nmin_parts = "two"'), "params.min_parts: expected a number"),
+])
+def test_loader_checks_parameter_values_and_templates(tmp_path, change, complaint):
+    path = _write(tmp_path, "FC999-x.toml", GOOD.replace(*change))
+    with pytest.raises(RuleFileError, match=r"FC999-x\.toml: " + complaint):
+        load_rule(path)

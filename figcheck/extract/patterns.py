@@ -52,16 +52,6 @@ def pieces() -> dict[str, str]:
     return p
 
 
-def _first_letters() -> str:
-    """Letters (both cases) that start some number, fraction, ordinal or month word."""
-    w = words()
-    ctx = lexicon.load("context")
-    pool = [*w["cardinals"], *w["scales"], *w["ordinals"], *w["fractions"], *w["vague"], *w["named"],
-            *w["multipliers"], *ctx["months"], "a", "an", "half"]
-    letters = sorted({p[0].lower() for p in pool} | {p[0].upper() for p in pool})
-    return "".join(letters)
-
-
 @functools.cache
 def compiled() -> dict[str, regex.Pattern]:
     """Every pattern the extractor runs, compiled once."""

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from figcheck import lexicon
 
+if TYPE_CHECKING:
+    import pint
+
 
 @functools.cache
-def registry():
+def registry() -> pint.UnitRegistry:
     import pint
 
     return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)

@@ -29,9 +29,6 @@ def _words() -> tuple[frozenset[str], dict[str, float]]:
     return frozenset(data["down"]), dict(data["multipliers"])
 
 
-_NOUN_DOWN = frozenset(("fall", "drop", "decline", "decrease", "cut", "reduction", "loss"))
-
-
 def _diff(new: Figure, old: Figure) -> tuple[float, float]:
     return new.low - old.high, new.high - old.low
 
@@ -64,7 +61,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         if delta is None or not delta.bounded:
             continue
         word = (m.group("dir") or "").lower()
-        sign = -1 if word in down or word in _NOUN_DOWN else 1
+        sign = -1 if word in down else 1
         hit = _delta(new, old, delta, sign, params)
         if hit:
             yield hit

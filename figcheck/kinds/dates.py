@@ -7,10 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt
 from figcheck.relate import Doc
 
-_YEARS_PER = {"year": 1.0, "decade": 10.0, "century": 100.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+
+def _years_per(unit: str | None) -> float | None:
+    """A duration unit's length in years, from lexicon/durations.toml (which gives days)."""
+    days = lexicon.load("durations").get(unit or "") or lexicon.load("durations").get(f"{unit}s")
+    return days / 365.25 if days else None
 
 
 @dataclass(frozen=True)
@@ -76,10 +81,11 @@ def _anniversaries(doc: Doc, params: Params) -> Iterator[Hit]:
 def _spans(doc: Doc, params: Params) -> Iterator[Hit]:
     for _s, m, _extra in doc.matches("span"):
         gap = doc.fig(m, "gap") or doc.fig(m, "since")
-        if gap is None or gap.unit not in _YEARS_PER:
+        per = _years_per(gap.unit) if gap is not None else None
+        if per is None:
             continue
-        years = gap.value * _YEARS_PER[gap.unit]
-        g_low, g_high = gap.low * _YEARS_PER[gap.unit], gap.high * _YEARS_PER[gap.unit]
+        years = gap.value * per
+        g_low, g_high = gap.low * per, gap.high * per
         if "first" in m.groupdict() and m.group("first"):
             first, second = doc.fig(m, "first"), doc.fig(m, "second")
             if second.low < first.low:

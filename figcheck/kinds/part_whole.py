@@ -23,7 +23,6 @@ class Params:
     # within: whole and parts in one sentence; across: parts in the sentences after the whole
     where: Literal["within", "across", "both"] = "within"
     min_parts: int = 2
-    max_sentences: int = 5           # how far after the whole its parts may stand
 
 
 @dataclass(frozen=True)

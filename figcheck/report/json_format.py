@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from typing import Any
@@ -44,8 +43,3 @@ def finding_dict(path: str, finding: Finding, locate: Locate, sentence_of: Calla
     }
     out["fingerprint"] = fingerprint(path, out, occurrence)
     return out
-
-
-def render(report: dict[str, Any]) -> str:
-    """The whole report as indented JSON."""
-    return json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -137,13 +137,21 @@ def test_first_seed_figures():
     from pathlib import Path
 
     body = (Path(__file__).parents[2] / "seeds" / "000_b2df989740c2b814.txt").read_text(encoding="utf-8")
-    texts = [f.text for f in extract_figures(body)]
-    for wanted in ("267", "138", "119", "1,150", "1,400", "35", "six hours", "three", "May 2019",
-                   "February 2022", "third"):
-        assert any(wanted in t for t in texts), wanted
     by_text = {f.text: f for f in extract_figures(body)}
+    expected = {  # text as written: (value, kind, thing counted)
+        "267": (267, "count", "drones"), "138": (138, "count", "drones"), "119": (119, "count", "drones"),
+        "1,150": (1150, "count", "drones"), "1,400": (1400, "count", "bombs"), "35": (35, "count", "missiles"),
+        "six hours": (6, "duration", None), "at least three": (3, "count", "casualties"),
+        "third": (3, "ordinal", "anniversary"),
+    }
+    for text, (value, kind, counted) in expected.items():
+        f = by_text[text]
+        assert (f.value, f.kind, f.counted) == (value, kind, counted), text
+    assert by_text["May 2019"].kind == by_text["February 2022"].kind == "date"
+    assert int(by_text["February 2022"].value) == 2022
     assert by_text["267"].when == "overnight"
     assert by_text["1,150"].when == "throughout the week"
+    assert by_text["at least three"].high == float("inf")
 
 
 def test_second_seed_has_no_source_numbers():
