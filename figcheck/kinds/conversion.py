@@ -23,7 +23,8 @@ def rounding(f: Figure) -> tuple[float, float]:
     if f.bound.value != "exact":
         return f.low, f.high
     step = 5.0 if f.step == 1 and f.value % 5 == 0 and f.value >= 20 else f.step  # "45 km/h": rounded to fives
-    half = max(step / 2, f.high - f.value)
+    # "10,000 feet" is not 10,000 give or take 5,000: rounding hides at most a tenth of a figure.
+    half = max(min(step / 2, abs(f.value) / 10), f.high - f.value)
     return f.value - half, f.value + half
 
 

@@ -38,6 +38,11 @@ def _group_nouns() -> frozenset[str]:
     return frozenset(lexicon.load("groups")["group_nouns"])
 
 
+def _is_group(f: Figure) -> bool:
+    """A noun that splits a group: 'women', 'civilians', or a people named in the plural ('Britons')."""
+    return f.noun in _group_nouns() or bool(f.counted and f.counted[:1].isupper() and f.counted.endswith("s"))
+
+
 @functools.cache
 def _remainder_pattern() -> regex.Pattern:
     words = lexicon.load("groups")["remainder"]
@@ -109,9 +114,9 @@ def _compatible(whole: Figure, parts: tuple[Figure, ...], group_nouns: bool) -> 
         # and seven women" a breakdown: only nouns that split a group make the second.
         nouns = _group_nouns()
         return whole.noun is not None and whole.noun not in nouns - {"person"} and all(
-            p.noun is not None and (p.noun in nouns or p.noun == whole.noun) for p in parts)
+            p.noun is not None and (_is_group(p) or p.noun == whole.noun) for p in parts)
     # Parts that name another thing than the whole are a list, not a breakdown.
-    return all(p.noun is None or p.noun == whole.noun or p.noun in _group_nouns() or whole.noun is None for p in parts)
+    return all(p.noun is None or p.noun == whole.noun or _is_group(p) or whole.noun is None for p in parts)
 
 
 def _across(doc: Doc, taken: set[int]) -> Iterator[Group]:

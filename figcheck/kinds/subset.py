@@ -10,7 +10,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
-from figcheck.kinds.part_whole import _group_nouns
+from figcheck.kinds.part_whole import _is_group
 from figcheck.relate import Doc
 
 
@@ -91,7 +91,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
 def _fits(whole, part) -> bool:
     if whole is None or part.kind != whole.kind or part.unit != whole.unit or part.bound.value == "range":
         return False
-    return part.noun is None or whole.noun is None or part.noun == whole.noun or part.noun in _group_nouns()
+    return part.noun is None or whole.noun is None or part.noun == whole.noun or _is_group(part)
 
 
 KIND = Kind("subset", Params, check, ("whole", "part", "parts"))

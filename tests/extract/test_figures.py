@@ -179,3 +179,8 @@ def test_a_day_after_a_month_is_not_an_age():
 
 def test_noun_phrase_ends_before_a_participle():
     assert one("It wrote to 10 major airlines saying so.", "10").counted == "airlines"
+
+
+def test_a_plural_group_before_its_count_is_no_name():
+    figs = extract_figures("Labour holds 28, the Conservatives 22 and the Liberal Democrats 14.")
+    assert [f.text for f in figs] == ["28", "22", "14"]
