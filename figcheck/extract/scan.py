@@ -248,9 +248,13 @@ def _is_name(body: str, start: int, pats: dict) -> bool:
     opens = not prev or prev[-1] in ".!?\"“”’:;"
     if opens and lower.endswith(("ing", "ed", "ly")):
         return False
-    # "the Conservatives 22": a group named in the plural, then its count; a model is singular.
-    if lower.endswith("s") and body[max(0, m.start(1) - 4):m.start(1)].lower() == "the ":
-        return False
+    # "the (Liberal) Democrats 14": a group named in the plural, then its count; a model is singular.
+    if lower.endswith("s"):
+        words = body[max(0, m.start(1) - 40):m.start(1)].split()
+        while words and words[-1][:1].isupper():
+            words.pop()
+        if words and words[-1].lower() == "the":
+            return False
     return word[:1].isupper() and lower not in ok and not word.isupper()
 
 
