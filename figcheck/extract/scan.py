@@ -129,6 +129,20 @@ _CUR_TAILS = frozenset("$£€¥₹sSDRPd.")
 
 
 @functools.cache
+def _starts() -> dict[str, frozenset[str]]:
+    """First letters (lower case) of what may follow a number: scale words, currencies, time
+    units, units. A figure followed by anything else skips those look-ups."""
+    units = [a for spec in lexicon.load("units")["units"].values() for a in spec["aliases"]]
+    cur = lexicon.load("currencies")["words"]
+    return {
+        "scale": frozenset(w[0].lower() for w in words()["scale_suffixes"]),
+        "cur_word": frozenset(w[0].lower() for w in cur) | set("uhacsn"),  # "U.S. dlrs", "Hong Kong dollars"
+        "duration": frozenset(w[0].lower() for w in lexicon.load("durations")),
+        "unit": frozenset(a[0].lower() for a in units),
+    }
+
+
+@functools.cache
 def _first_words() -> frozenset[str]:
     """Lower-case words a figure's words can start with: 'twenty', 'a' (a dozen), 'hundreds'."""
     w = words()
@@ -342,7 +356,9 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
     if cur and not words_core:
         raw.kind, raw.unit, raw.start = "money", _currency()[0][cur.group("cur")], cur.start()
     # Scale: "1.2 million", "4.1m", "5bn".
-    m = pats["scale"].match(body, end)
+    starts = _starts()
+    nxt = body[end:end + 3].lstrip(" -\u00a0")[:1].lower()  # the first letter of what follows, for the guards
+    m = pats["scale"].match(body, end) if nxt in starts["scale"] else None
     if (m and not words_core) or (m and m.group("scale").lower() in ("million", "billion", "trillion", "mln", "bln")):
         factor = words()["scale_suffixes"][m.group("scale").lower()]
         raw.value *= factor
@@ -386,12 +402,13 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
                 raw.value, raw.low, raw.high, raw.step = (x / 100 for x in (raw.value, raw.low, raw.high, raw.step))
         elif m:
             raw.kind, raw.unit, end = "count", "point", end  # decided by the sentence later
-    if raw.kind in ("count", "money"):
+    nxt = body[end:end + 3].lstrip(" -\u00a0")[:1].lower()
+    if raw.kind in ("count", "money") and nxt in starts["cur_word"]:
         m = pats["cur_word"].match(body, end)
         if m:
             raw.kind, raw.unit, end = "money", _currency()[1][" ".join(m.group("curw").lower().split())], m.end()
     if raw.kind == "count":
-        m = pats["duration"].match(body, end)
+        m = pats["duration"].match(body, end) if nxt in starts["duration"] else None
         if m:
             dur = m.group("dur").lower()
             is_age = m.group("old") or (dur.startswith(("year", "yr")) and body[m.end():m.end() + 4].lower() == " old")
@@ -403,12 +420,12 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
                 raw = _joined_duration(body, raw, end, pats)
                 end = raw.end
         else:
-            m = pats["unit"].match(body, end) or pats["unit_ci"].match(body, end)
+            m = (pats["unit"].match(body, end) or pats["unit_ci"].match(body, end)) if nxt in starts["unit"] else None
             if m and _unit_ok(body, m):
                 raw.kind, raw.unit, end = "quantity", _unit_names().get(m.group("unit")) or _unit_names()[m.group("unit").lower()], m.end()
                 raw.rounded = True
             else:
-                m = pats["compound"].match(body, end)
+                m = pats["compound"].match(body, end) if body[end:end + 1] == "-" else None
                 if (m and not words_core) or (m and body[end] == "-"):
                     word = m.group("cw").lower()
                     if word in ("year-old", "years-old", "month-old"):
@@ -421,7 +438,7 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
                     m = pats["ord_suffix"].match(body, end)
                     if m:
                         raw.kind, end = "ordinal", m.end()
-    if raw.kind in ("count", "money", "quantity"):
+    if raw.kind in ("count", "money", "quantity") and body[end:end + 1] == " " and body[end + 1:end + 2] in "apeAPE":
         m = pats["per"].match(body, end)
         if m:
             raw.unit = f"{raw.unit or raw.counted or 'count'} / {m.group('per').lower()}"
