@@ -429,7 +429,7 @@ def _suppress(art: Article, result: dict[str, Any]) -> dict[str, Any]:
 
 def _statistics(summary: dict[str, Any]) -> None:
     f = summary["findings"]
-    print(f"figcheck: {summary['files']} articles, {summary['figures']} figures, {summary['checked']} taking part "
+    print(f"figcheck: {summary['files']} article{'s' * (summary['files'] != 1)}, {summary['figures']} figures, {summary['checked']} taking part "
           f"in a check; findings: {f['error']} errors, {f['warning']} warnings, {f['info']} info; "
           f"{summary['suppressed']} suppressed; {summary['errors']} inputs with errors", file=sys.stderr)
 

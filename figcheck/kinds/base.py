@@ -40,6 +40,8 @@ def fmt(x: float) -> str:
         for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
             if abs(x) >= scale:
                 return f"{x / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if x < 0:
+        return "−" + fmt(-x)  # a minus sign, as news copy prints it
     if x == int(x):
         return f"{int(x):,}"
     digits = 1 if abs(x) >= 100 else 2 if abs(x) >= 1 else 3
@@ -47,9 +49,10 @@ def fmt(x: float) -> str:
 
 
 def fmt_range(low: float, high: float) -> str:
+    """'35.4–36.1'; with a negative end, '−12.5 to −11.5', which a dash would garble."""
     if math.isclose(low, high, rel_tol=1e-9, abs_tol=1e-12):
         return fmt(low)
-    return f"{fmt(low)}–{fmt(high)}"
+    return f"{fmt(low)} to {fmt(high)}" if low < 0 or high < 0 else f"{fmt(low)}–{fmt(high)}"
 
 
 def total(figures: Sequence[Figure]) -> tuple[float, float, float]:
