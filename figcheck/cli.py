@@ -429,7 +429,8 @@ def _suppress(art: Article, result: dict[str, Any]) -> dict[str, Any]:
 
 def _statistics(summary: dict[str, Any]) -> None:
     f = summary["findings"]
-    print(f"figcheck: {summary['files']} article{'s' * (summary['files'] != 1)}, {summary['figures']} figures, {summary['checked']} taking part "
+    n = summary["files"]
+    print(f"figcheck: {n} article{'s' * (n != 1)}, {summary['figures']} figures, {summary['checked']} taking part "
           f"in a check; findings: {f['error']} errors, {f['warning']} warnings, {f['info']} info; "
           f"{summary['suppressed']} suppressed; {summary['errors']} inputs with errors", file=sys.stderr)
 
