@@ -6,6 +6,7 @@ import dataclasses
 
 import regex
 
+from figcheck import lexicon
 from figcheck.extract import context
 from figcheck.extract.numerals import magnitude_step
 from figcheck.extract.scan import Raw, scan
@@ -18,8 +19,8 @@ _MODEL_NUMBER = regex.compile(r"\d{4,}")
 # A capitalised word that is not a plural, not followed by a lower-case plural: "50 Cent has",
 # "Six Nations teams" (a name), but not "267 Russian drones" or "40 Britons".
 _CAPITAL_AFTER = regex.compile(r" \p{Lu}\p{Ll}")
-_NAME_AFTER = regex.compile(r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-                            r"\p{Lu}\p{Ll}+(?<!s)\b(?! [\p{Ll}-]+s\b)(?!-)")
+_NAME_AFTER = regex.compile(r" (?!(?:" + "|".join(m.capitalize() for m in lexicon.load("context")["months"][:12])
+                            + r")\b)\p{Lu}\p{Ll}+(?<!s)\b(?! [\p{Ll}-]+s\b)(?!-)")
 
 
 def extract_figures(text: str, published: str | None = None) -> list[Figure]:

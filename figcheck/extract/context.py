@@ -33,6 +33,11 @@ def _when_pattern() -> regex.Pattern:
     return regex.compile(r"\b(?:" + "|".join(pieces) + r")\b", regex.I)
 
 
+@functools.cache
+def _not_verbs() -> frozenset[str]:
+    return frozenset(lexicon.load("reading")["lists"]["not_verbs"])
+
+
 def lemma(word: str | None) -> str | None:
     """'drones' -> 'drone', 'people' -> 'person', 'casualties' -> 'casualty'."""
     if not word:
@@ -76,7 +81,7 @@ def counted(body: str, end: int, limit: int) -> str | None:
             break
         if head is not None and (_verbish(word, verbs) or lower.endswith("ing")):
             break  # "10 major airlines saying": the noun phrase has ended
-        if _verbish(word, verbs) and head is None and lower not in ("dead", "red", "bed", "seed", "speed", "shed", "need", "feed", "head"):
+        if _verbish(word, verbs) and head is None and lower not in _not_verbs():
             # "388 passed": a verb, unless a noun follows ("registered voters").
             nxt = _WORD.match(tail, w.end() + 1)
             if not nxt or nxt.group().lower() in stop or nxt.group().lower() in aux or _verbish(nxt.group(), verbs):
@@ -112,7 +117,7 @@ def verb(body: str, start: int, end: int, sent_start: int, sent_end: int, counte
             break
         if lower in particles and i > 0 and _verbish(tokens[i - 1].group(), verbs):
             return f"{tokens[i - 1].group().lower()} {lower}"
-        if _verbish(tok, verbs) and lower not in ("including", "according"):
+        if _verbish(tok, verbs) and lower not in _not_verbs():
             return lower
     if counted_word:  # read after the noun phrase: "5.3 million registered voters went"
         at = body.find(counted_word, end, min(sent_end, end + 40))

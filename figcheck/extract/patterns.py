@@ -60,6 +60,7 @@ def compiled() -> dict[str, regex.Pattern]:
     nf = lexicon.load("not_figures")
     units = lexicon.load("units")["units"]
     unit_aliases = [a for spec in units.values() for a in spec["aliases"]]
+    reading = lexicon.load("reading")["lists"]
     frac_num = r"(?:one|two|three|four|five|six|seven|eight|nine|a|an|\d{1,2})"
     return {
         # Every figure starts a word, with a digit or a letter some number word starts with:
@@ -79,7 +80,7 @@ def compiled() -> dict[str, regex.Pattern]:
         ),
         # Everything skipped starts with a digit, "+", "(" or "'": checking that first is cheap.
         "skip": regex.compile(
-            r"(?=[\d+('])(?:\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|ET|EST|EDT|CET|hrs|h)\b)?"
+            rf"(?=[\d+('])(?:\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?(?:{alternation(reading['time_zones'])})\b)?"
             r"|\b\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
             r"|\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
             r"|\b\d{4}s\b|'\d0s\b|\b\d{2}0s\b"
@@ -109,5 +110,5 @@ def compiled() -> dict[str, regex.Pattern]:
         "age_left": regex.compile(rf"(?:(?!(?i:{p['MONTH']}),)(?:\p{{Lu}}[\p{{L}}'’.-]+),\s+|\b(?:aged|age|ages)\s+)$"),
         "age_right": regex.compile(r"^(?:,|\)|\s+(?:years?|yrs)\s+old\b|\s+(?:and|or)\s+\d)"),
         "word_before": regex.compile(r"([\p{L}][\p{L}'’.]*)\W{0,2}$"),
-        "sports": regex.compile(r"\b(?:won|win|wins|beat|beats|lost|loses|defeat|defeated|victory|draw|drew|score|scored|lead|led|sets?|match|game|final|goals?|innings|half-time|halftime|points?\s+to)\b", FLAGS),
+        "sports": regex.compile(rf"\b(?:{alternation(reading['sports'])})\b", FLAGS),
     }

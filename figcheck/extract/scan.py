@@ -192,7 +192,8 @@ def _read(body: str, m, pats: dict) -> Raw | None:
         lower = text.lower()
         # "a second", "per second": the unit of time, not an ordinal.
         before = body[max(0, start - 8):start].lower()
-        if lower == "second" and before.rstrip().split()[-1:] in (["a"], ["per"], ["each"], ["every"], ["one"]):
+        last = before.split()[-1:]
+        if lower == "second" and last and last[0] in lexicon.load("reading")["second_unit_before"]:
             return None
         if lower in ("first", "second") and not _ordinal_context(body, end):
             return None
@@ -236,7 +237,7 @@ def _read(body: str, m, pats: dict) -> Raw | None:
 def _ordinal_context(body: str, end: int) -> bool:
     # "first anniversary", "second round": only before nouns that are counted in order.
     nxt = body[end:end + 16].lower()
-    return nxt.startswith((" anniversary", " time", " birthday", " term"))
+    return nxt.startswith(tuple(" " + w for w in lexicon.load("reading")["ordinal_nouns"]))
 
 
 def _one_is_figure(body: str, start: int, end: int) -> bool:
@@ -470,14 +471,13 @@ def _unit_ok(body: str, m) -> bool:
     unit = m.group("unit")
     # Single capital letters ("C", "F", "W", "t", "g", "l") only glued to the digits: "41C", "-10C".
     if len(unit) <= 2 and not unit.startswith(("°", "º")) and m.group().startswith((" ", "-")):
-        return unit in ("km", "kg", "cm", "mm", "ft", "mi", "oz", "ha", "MW", "GW", "kW", "GB", "MB", "TB") and m.group()[0] == " "
+        return unit in lexicon.load("reading")["spaced_short_units"] and m.group()[0] == " "
     return True
 
 
 def _duration_unit(word: str) -> str:
     word = word.lower().rstrip("s")
-    return {"min": "minute", "sec": "second", "hr": "hour", "yr": "year", "night": "day", "fortnight": "fortnight",
-            "centurie": "century"}.get(word, word)
+    return lexicon.load("reading")["duration_names"].get(word, word)
 
 
 def _joined_duration(body: str, raw: Raw, end: int, pats: dict) -> Raw:
