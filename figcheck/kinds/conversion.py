@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from figcheck import lexicon
 from figcheck.extract.units import alternate, convert
 from figcheck.kinds.base import Hit, Kind, fmt, overlaps
 from figcheck.model import Figure
@@ -29,7 +30,8 @@ def rounding(f: Figure) -> tuple[float, float]:
 
 
 _UNIT_WORDS = regex.compile(r"[\p{L}°/ ²]+$")  # the unit as the article wrote it: "mph", "sq miles"
-_DELTAS = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
+def _deltas() -> dict[str, str]:
+    return lexicon.load("units")["deltas"]
 
 
 def _converted(a: Figure, source: str, target: str) -> tuple[float, float] | None:
@@ -50,8 +52,9 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         b_low, b_high = rounding(b)
         readings = [_converted(a, a.unit, b_unit)]
-        if a.unit in _DELTAS and b_unit in _DELTAS:  # "rose by 2C (3.6F)": a difference of temperature
-            readings.append(_converted(a, _DELTAS[a.unit], _DELTAS[b_unit]))
+        deltas = _deltas()
+        if a.unit in deltas and b_unit in deltas:  # "rose by 2C (3.6F)": a difference of temperature
+            readings.append(_converted(a, deltas[a.unit], deltas[b_unit]))
         readings = [r for r in readings if r is not None]
         if not readings or any(overlaps(lo, hi, b_low, b_high, params.slack * max(abs(lo), abs(hi)))
                                for lo, hi in readings):

@@ -52,8 +52,12 @@ def _remainder_pattern() -> regex.Pattern:
 
 _LETTERS = regex.compile(r"\p{L}+")
 # After a figure, words that make it refer back to a whole already named.
-_ANAPHORA = regex.compile(r"\s+(?:of\s+(?:the|these|those|them)\b|(?:\p{L}+\s+)?(?:were|was|had\s+been|have\s+been)\s+\p{L}+ed\b)",
-                          regex.I)
+@functools.cache
+def _anaphora() -> regex.Pattern:
+    data = lexicon.load("groups")
+    of = "|".join(regex.escape(w) for w in data["refer_back_of"])
+    aux = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in data["refer_back_aux"])
+    return regex.compile(rf"\s+(?:of\s+(?:{of})\b|(?:\p{{L}}+\s+)?(?:{aux})\s+\p{{L}}+ed\b)", regex.I)
 
 
 def groups(doc: Doc) -> list[Group]:
@@ -144,7 +148,7 @@ def _across(doc: Doc, taken: set[int]) -> Iterator[Group]:
                 break  # a new whole, or another time: the breakdown ends
             if f.bound.value != "exact" or f.start in taken or any(p.sentence == f.sentence for p in parts):
                 continue
-            if not _ANAPHORA.match(doc.body, f.end):
+            if not _anaphora().match(doc.body, f.end):
                 continue  # "eight nominations" is a new count; "138 of the drones" refers back
             parts.append(f)
             indices.append(j)

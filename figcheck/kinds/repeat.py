@@ -31,7 +31,9 @@ def _lists() -> tuple[frozenset[str], regex.Pattern]:
     return frozenset(data["restate"]), regex.compile(rf"\b(?:{updates})\b", regex.I)
 
 
-_CLAUSE_WORDS = frozenset(("when", "which", "who", "that", "while", "after", "as", "because", "and", "but", "or"))
+@functools.cache
+def _clause_words() -> frozenset[str]:
+    return frozenset(lexicon.load("groups")["clause_words"])
 
 
 def _phrase(doc: Doc, f: Figure) -> tuple[str, ...]:
@@ -42,7 +44,7 @@ def _phrase(doc: Doc, f: Figure) -> tuple[str, ...]:
     words = [w.lower() for w in _WORDS.findall(tail)[1:8]]
     out = []
     for w in words:
-        if w in _CLAUSE_WORDS or w in aux or w in verbs or (w.endswith("ed") and len(w) > 4):
+        if w in _clause_words() or w in aux or w in verbs or (w.endswith("ed") and len(w) > 4):
             break
         out.append(w)
     return tuple(out)
