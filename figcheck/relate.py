@@ -55,9 +55,17 @@ def expand(pattern: str) -> str:
 _SLOT = regex.compile(r"\(\?P<\w+>«\[([A-Z]+)\]|«\[([A-Z]+)\]:\(\?P<")
 
 
-def _needs(pattern: str) -> tuple[frozenset[str], ...]:
-    """The kind letters each required figure slot of an expanded frame accepts."""
-    return tuple(frozenset(a or b) for a, b in _SLOT.findall(pattern))
+_BIT = {letter: 1 << i for i, letter in enumerate(sorted(set(KIND_LETTER.values())))}
+
+
+def _mask(letters: str) -> int:
+    """Kind letters as bits, so that a sentence's kinds and a slot's are compared with one '&'."""
+    return sum(_BIT[c] for c in set(letters))
+
+
+def _needs(pattern: str) -> tuple[int, ...]:
+    """The kinds (as bits) each required figure slot of an expanded frame accepts."""
+    return tuple(sorted({_mask(a or b) for a, b in _SLOT.findall(pattern)}))
 
 
 class Frame:
@@ -104,7 +112,7 @@ class Doc:
     checked: set[int] = field(default_factory=set)   # figures some frame related: the coverage
     held: list[str] = field(default_factory=list)     # checks that held, said in words for the report
     busy: list[int] = field(default_factory=list)     # sentences with two figures or more
-    letters: dict[int, frozenset[str]] = field(default_factory=dict)  # kind letters in each
+    letters: dict[int, int] = field(default_factory=dict)  # the kinds in each busy sentence, as bits
 
     def prepare(self) -> Doc:
         """Mask each sentence's figures into tokens, and note which sentences frames can match."""
@@ -129,7 +137,7 @@ class Doc:
         # relates its figures: frames skip it, which keeps adversarial text linear.
         self.busy = sorted(s for s, members in by_sentence.items() if 2 <= len(members) <= MAX_FIGURES
                            and lay.sentence_ends[s] - lay.sentence_starts[s] <= MAX_SENTENCE)
-        self.letters = {s: frozenset(KIND_LETTER.get(figures[i].kind, "N") for i in by_sentence[s]) for s in self.busy}
+        self.letters = {s: _mask("".join(KIND_LETTER.get(figures[i].kind, "N") for i in by_sentence[s])) for s in self.busy}
         return self
 
     def sentence_text(self, s: int) -> str:
@@ -141,6 +149,8 @@ class Doc:
         Found once a kind: the rules sharing a kind (FC101, FC102, FC103...) share the matches.
         """
         key = "frames:" + kind
+        if not self.busy:
+            return []
         if key not in self.cache:
             found = []
             for frame in frames(kind):
@@ -151,11 +161,12 @@ class Doc:
             self.cache[key] = found
         return self.cache[key]
 
-    def _fitting(self, needs: tuple[frozenset[str], ...]) -> list[int]:
+    def _fitting(self, needs: tuple[int, ...]) -> list[int]:
         """The sentences holding a figure of each kind a frame's slots need (many frames share needs)."""
         key = ("needs", needs)
         if key not in self.cache:
-            self.cache[key] = [s for s in self.busy if all(self.letters[s] & need for need in needs)]
+            letters = self.letters
+            self.cache[key] = [s for s in self.busy if all(letters[s] & need for need in needs)]
         return self.cache[key]
 
     def fig(self, m: regex.Match, group: str) -> Figure | None:
