@@ -298,8 +298,12 @@ class _Progress:
 # ---------------------------------------------------------------- extract
 
 def _extract(args: argparse.Namespace) -> int:
-    max_bytes = args.max_bytes or 20_000_000
-    jobs = (Job(a, "extract", timeout=args.timeout or 10.0) for a in articles(args.paths, args.published, max_bytes))
+    from figcheck.config import Config
+
+    defaults = Config()  # the same limits as `check` without a config file
+    max_bytes = args.max_bytes or defaults.max_bytes
+    timeout = args.timeout or defaults.timeout
+    jobs = (Job(a, "extract", timeout=timeout) for a in articles(args.paths, args.published, max_bytes))
     out = _open_output(args.output)
     errors = 0
     try:
