@@ -100,7 +100,7 @@ def compiled() -> dict[str, regex.Pattern]:
         "range": regex.compile(rf"(?:(?P<dash>[-–])|\s+(?P<and>and|to)\s+)(?P<cur2>{p['CUR_PREFIX']})?(?P<n2>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{p['CARD']})(?:\s?(?P<scale2>{p['SCALE']}))?", FLAGS),
         "percent": regex.compile(rf"\s?(?P<pct>{p['PERCENT']})", FLAGS),
         "points": regex.compile(rf"\s(?P<pts>{p['POINTS']})", FLAGS),
-        "cur_word": regex.compile(rf"\s(?:(?:U\.S\.|US|Hong\s+Kong|Australian|Canadian|Swiss|Singapore|New\s+Zealand)\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),
+        "cur_word": regex.compile(rf"\s(?:(?:{alternation(lexicon.load('currencies')['qualifiers'])})\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),
         "unit": regex.compile(rf"(?:\s?|-)(?P<unit>{alternation(unit_aliases)})(?![\p{{L}}\d/²³])"),
         "unit_ci": regex.compile(rf"\s(?P<unit>{alternation(a for a in unit_aliases if len(a) > 3)})(?![\p{{L}}\d/²³])", FLAGS),
         "duration": regex.compile(rf"[\s-](?P<dur>{p['DURATION']})(?P<old>[\s-]old)?", FLAGS),

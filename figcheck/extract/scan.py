@@ -134,10 +134,10 @@ def _starts() -> dict[str, frozenset[str]]:
     """First letters (lower case) of what may follow a number: scale words, currencies, time
     units, units. A figure followed by anything else skips those look-ups."""
     units = [a for spec in lexicon.load("units")["units"].values() for a in spec["aliases"]]
-    cur = lexicon.load("currencies")["words"]
+    cur = lexicon.load("currencies")
     return {
         "scale": frozenset(w[0].lower() for w in words()["scale_suffixes"]),
-        "cur_word": frozenset(w[0].lower() for w in cur) | set("uhacsn"),  # "U.S. dlrs", "Hong Kong dollars"
+        "cur_word": frozenset(w[0].lower() for w in [*cur["words"], *cur["qualifiers"]]),
         "duration": frozenset(w[0].lower() for w in lexicon.load("durations")),
         "unit": frozenset(a[0].lower() for a in units),
     }
