@@ -90,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        return _main(argv)
+        code = _main(argv)
+        sys.stdout.flush()  # a reader gone early must fail here, where it is handled, not at exit
+        return code
     except KeyboardInterrupt:
         print("figcheck: interrupted", file=sys.stderr)
         return 130
