@@ -50,11 +50,8 @@ def expand(pattern: str) -> str:
     return _MACRO.sub(sub, pattern)
 
 
-# Named slots ({N:whole}) and the first item of a named list must be filled; unnamed slots may
-# be optional ("as in 2015"), so they are not required.
-_SLOT = regex.compile(r"\(\?P<\w+>«\[([A-Z]+)\]|«\[([A-Z]+)\]:\(\?P<")
-
-
+# A figure slot ({N:whole}) or a named list ({list:parts}: two figures or more) as expanded.
+_SLOT = regex.compile(r"\(\?P<(\w+)>«\[([A-Z]+)\]|«\[([A-Z]+)\]:\(\?P<(\w+)>")
 _BIT = {letter: 1 << i for i, letter in enumerate(sorted(set(KIND_LETTER.values())))}
 
 
@@ -64,8 +61,46 @@ def _mask(letters: str) -> int:
 
 
 def _needs(pattern: str) -> tuple[int, ...]:
-    """The kinds (as bits) each required figure slot of an expanded frame accepts."""
-    return tuple(sorted({_mask(a or b) for a, b in _SLOT.findall(pattern)}))
+    """The kinds (as bits) of the figures every match of an expanded frame holds, one entry a
+    figure: a sentence with fewer figures, or without their kinds, cannot match.
+
+    Only slots outside optional groups and alternatives count ("(?:in {YD:marked})?" may be
+    absent), and a slot named twice ("to {new} from {old}|from {old} to {new}") is one figure.
+    """
+    loose = _loose_spans(pattern)
+    slots: dict[str, tuple[int, int]] = {}
+    for m in _SLOT.finditer(pattern):
+        if any(a < m.start() < b for a, b in loose):
+            continue
+        list_name, list_kinds, kinds, name = m.groups()
+        slots[name or list_name] = (_mask(kinds), 1) if name else (_mask(list_kinds), 2)
+    return tuple(sorted(mask for mask, figures in slots.values() for _ in range(figures)))
+
+
+def _loose_spans(pattern: str) -> list[tuple[int, int]]:
+    """Spans of the groups a match may skip: quantified by ?, * or {0,...}, or holding a '|'."""
+    spans, stack, i = [], [[0, False]], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":  # a class: its brackets and bars are literal
+            i += 2 if pattern[i + 1:i + 2] == "^" else 1
+            i += pattern[i:i + 1] == "]"
+            while pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            stack.append([i, False])
+        elif c == "|":
+            stack[-1][1] = True
+        elif c == ")":
+            start, alternatives = stack.pop()
+            if alternatives or pattern[i + 1:i + 2] in ("?", "*") or pattern.startswith("{0", i + 1):
+                spans.append((start, i))
+        i += 1
+    if stack[0][1]:
+        spans.append((-1, len(pattern)))
+    return spans
 
 
 class Frame:
@@ -113,6 +148,7 @@ class Doc:
     held: list[str] = field(default_factory=list)     # checks that held, said in words for the report
     busy: list[int] = field(default_factory=list)     # sentences with two figures or more
     letters: dict[int, int] = field(default_factory=dict)  # the kinds in each busy sentence, as bits
+    tokens: dict[int, int] = field(default_factory=dict)   # the figure tokens in each busy sentence
 
     def prepare(self) -> Doc:
         """Mask each sentence's figures into tokens, and note which sentences frames can match."""
@@ -131,6 +167,7 @@ class Doc:
                 parts.append(body[pos:f.start])
                 parts.append(f"«{KIND_LETTER.get(f.kind, 'N')}:{i}»")
                 pos = f.end
+            self.tokens[s] = len(parts) // 2
             parts.append(body[pos:max(end, pos)])
             self.masked.append("".join(parts))
         # A "sentence" of more than MAX_FIGURES figures is a table or a list, not prose that
@@ -166,7 +203,9 @@ class Doc:
         key = ("needs", needs)
         if key not in self.cache:
             letters = self.letters
-            self.cache[key] = [s for s in self.busy if all(letters[s] & need for need in needs)]
+            kinds = set(needs)
+            self.cache[key] = [s for s in self.busy if self.tokens[s] >= len(needs)
+                               and all(letters[s] & need for need in kinds)]
         return self.cache[key]
 
     def fig(self, m: regex.Match, group: str) -> Figure | None:

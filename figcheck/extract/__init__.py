@@ -28,11 +28,16 @@ def extract_figures(text: str, published: str | None = None) -> list[Figure]:
     return extract_with_layout(text)[0]
 
 
+# The kinds whose time scope ("overnight", "this week") the rules compare; `check` reads the
+# scope of no other figure until a finding shows it.
+SCOPED = frozenset({"count", "money"})
+
+
 def extract_with_layout(text: str, verbs: bool = True) -> tuple[list[Figure], Layout]:
     """The figures and the sentence layout they were placed in (the rules need both).
 
-    No rule reads a figure's verb, so `check` skips it (verbs=False) and fills it in only for
-    the figures its findings show (`with_verb`).
+    No rule reads a figure's verb, nor the time scope of a figure outside SCOPED, so `check`
+    skips them (verbs=False) and fills them in only for the figures its findings show (`with_verb`).
     """
     lay = layout(text)
     raws = scan(text)
@@ -41,9 +46,12 @@ def extract_with_layout(text: str, verbs: bool = True) -> tuple[list[Figure], La
     percent_sentences = {lay.sentence_at(r.start) for r in raws if r.kind in ("percent", "percentage_points")}
     for raw in raws:
         s = lay.sentence_at(raw.start)
-        if s not in phrases:
-            phrases[s] = context.time_phrases(text, lay.sentence_starts[s], lay.sentence_ends[s])
-        fig = _figure(text, raw, lay, s, s in percent_sentences, phrases[s], verbs)
+        fig = _figure(text, raw, lay, s, s in percent_sentences, verbs)
+        if verbs or fig.kind in SCOPED:
+            if s not in phrases:
+                phrases[s] = context.time_phrases(text, lay.sentence_starts[s], lay.sentence_ends[s])
+            when = context.when(phrases[s], fig.start, fig.end)
+            fig = dataclasses.replace(fig, when=when) if when else fig
         if fig.kind == "count" and fig.counted is None and _MODEL_NUMBER.fullmatch(fig.text):
             continue  # "the 3230 and 7710": uncounted long bare numbers name models, not amounts
         if fig.kind == "count" and fig.bound.value == "exact" and (
@@ -55,16 +63,15 @@ def extract_with_layout(text: str, verbs: bool = True) -> tuple[list[Figure], La
 
 
 def with_verb(body: str, fig: Figure, lay: Layout) -> Figure:
-    """The figure with its verb read, for one extracted without (verbs=False)."""
-    if fig.verb is not None:
-        return fig
+    """The figure with its verb and time scope read, for one extracted without (verbs=False)."""
     s = fig.sentence
-    verb = context.verb(body, fig.start, fig.end, lay.sentence_starts[s], lay.sentence_ends[s], fig.counted)
-    return dataclasses.replace(fig, verb=verb) if verb else fig
+    start, end = lay.sentence_starts[s], lay.sentence_ends[s]
+    verb = fig.verb or context.verb(body, fig.start, fig.end, start, end, fig.counted)
+    when = fig.when if fig.kind in SCOPED else context.when(context.time_phrases(body, start, end), fig.start, fig.end)
+    return fig if (verb, when) == (fig.verb, fig.when) else dataclasses.replace(fig, verb=verb, when=when)
 
 
-def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool,
-            phrases: list[tuple[int, int, str]], verbs: bool = True) -> Figure:
+def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool, verbs: bool = True) -> Figure:
     sent_start, sent_end = lay.sentence_starts[s], lay.sentence_ends[s]
     kind, unit = raw.kind, raw.unit
     if unit == "point":
@@ -87,7 +94,6 @@ def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool,
         unit=unit,
         counted=counted,
         verb=context.verb(body, raw.start, raw.end, sent_start, sent_end, counted) if verbs else None,
-        when=context.when(phrases, raw.start, raw.end),
         sentence=s,
         paragraph=lay.paragraph_of_sentence[s],
         noun=context.lemma(counted),

@@ -12,7 +12,7 @@ import regex
 from figcheck import lexicon
 from figcheck.extract import dates
 from figcheck.extract.numerals import magnitude_step, parse_digits, parse_words, words
-from figcheck.extract.patterns import compiled
+from figcheck.extract.patterns import compiled, trie
 
 INF = math.inf
 
@@ -104,9 +104,11 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
     found: list[Raw] = []
     pos = 0
     # NOTE: a cheap stdlib pass proposes where a figure may start (digits, or a word that some
-    # number word begins with); the full pattern runs only there. Ten times faster than
-    # letting the full pattern scan every position.
-    for c in candidates.finditer(body):
+    # figure's words begin with); the full pattern runs only there. Ten times faster than
+    # letting the full pattern scan every position. It reads the body in lower case, where a
+    # case-sensitive prefix tree beats a case-blind one by half, unless lower-casing moves offsets.
+    lower = body.lower()
+    for c in (candidates[0].finditer(lower) if len(lower) == len(body) else candidates[1].finditer(body)):
         at = c.start()
         if at < pos or (not c.group(1) and c.group().lower() not in first_words):
             continue
@@ -144,10 +146,11 @@ def _starts() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def _candidates() -> re.Pattern:
-    """Digit runs, and words starting with a letter some number word starts with (stdlib re: fast)."""
-    letters = sorted({w[0] for w in _first_words()} | {w[0].upper() for w in _first_words()})
-    return re.compile(r"(\d+|[½¼¾⅓⅔⅛])|\b[" + "".join(letters) + r"][^\W\d_]*")
+def _candidates() -> tuple[re.Pattern, re.Pattern]:
+    """Digit runs, and the words some figure's words start with (stdlib re: fast): for a body in
+    lower case, and for one as written."""
+    source = r"(\d+|[½¼¾⅓⅔⅛])|\b(?:" + trie(_first_words()) + r")(?![^\W\d_])"
+    return re.compile(source), re.compile(source, re.IGNORECASE)
 
 
 @functools.cache

@@ -12,8 +12,9 @@ from figcheck import lexicon
 
 # A full stop, question or exclamation mark, maybe a closing quote or bracket, then space and
 # something that can open a sentence.
-_BOUNDARY = regex.compile(r"""(?<=[.!?]["”’')\]]?)[ \t]+(?=["“‘'(\[]?[\p{Lu}\d])""")
-_WORD_BEFORE = regex.compile(r"([\p{L}.']+)\.$")
+# (\K keeps the stop out of the match; as a look-behind it was tried at every position, twice as slow.)
+_BOUNDARY = regex.compile(r"""[.!?]["”’')\]]?\K[ \t]+(?=["“‘'(\[]?[\p{Lu}\d])""")
+_WORD_BEFORE = regex.compile(r"([\p{L}.']+)\.$", regex.REVERSE)  # backwards: fails at once, not 12 times
 
 
 @functools.cache

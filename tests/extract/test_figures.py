@@ -184,3 +184,25 @@ def test_noun_phrase_ends_before_a_participle():
 def test_a_plural_group_before_its_count_is_no_name():
     figs = extract_figures("Labour holds 28, the Conservatives 22 and the Liberal Democrats 14.")
     assert [f.text for f in figs] == ["28", "22", "14"]
+
+
+def test_a_body_whose_lower_case_is_longer_reads_the_same_figures():
+    # "İ" lower-cases to two code points: the scan must not read offsets off the lower-cased copy.
+    plain = extract_figures("In Izmir twenty-one ships and 45 boats docked in March 2020.")
+    dotted = extract_figures("In İzmir twenty-one ships and 45 boats docked in March 2020.")
+    assert [(f.text, f.start, f.value, f.kind) for f in dotted] == [(f.text, f.start, f.value, f.kind) for f in plain]
+    assert [f.text for f in dotted] == ["twenty-one", "45", "March 2020"]
+
+
+def test_a_finding_shows_each_figure_as_extract_reads_it():
+    # check reads verbs and the time scope of uncounted kinds only for the figures a finding shows.
+    from figcheck import check_text
+
+    text = "Overnight, turnover rose by 20.8 pct to 87.1 mln dlrs from 72.6 mln dlrs last year."
+    findings = check_text(text)
+    assert findings
+    extracted = {f.start: f for f in extract_figures(text)}
+    for finding in findings:
+        for f in finding.figures:
+            assert f == extracted[f.start]
+    assert any(f.kind == "percent" and f.when for finding in findings for f in finding.figures)

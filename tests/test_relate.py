@@ -1,0 +1,64 @@
+"""Frames: which sentences a frame is tried on. The prefilter may only skip a sentence that the
+frame's pattern cannot match, so each case pairs the needs with a sentence that does match."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck import lexicon
+from figcheck.relate import _BIT, Frame, document, expand, frames
+from figcheck.rules import load_rules
+
+
+def needs(pattern: str) -> tuple[int, ...]:
+    return Frame(expand(pattern), {}).needs
+
+
+def matches(pattern: str, text: str) -> list[str]:
+    """The frame's matches in every sentence the prefilter lets it see."""
+    doc = document(text)
+    frame = Frame(expand(pattern), {})
+    return [m.group() for s in doc._fitting(frame.needs) for m in frame.pattern.finditer(doc.masked[s])]
+
+
+def test_each_required_slot_is_one_figure_of_its_kinds():
+    assert needs(r"{N:part}\s+of\s+{NM:whole}") == tuple(sorted((_BIT["N"], _BIT["N"] | _BIT["M"])))
+
+
+def test_a_named_list_holds_two_figures():
+    assert needs(r"{N:whole}:\s*{list:parts}") == (_BIT["N"],) + (_BIT["N"] | _BIT["M"],) * 2
+
+
+def test_an_optional_slot_is_not_required():
+    pattern = r"{O:nth}\s+anniversary(?:\s+in\s+{YD:marked})?"
+    assert needs(pattern) == (_BIT["O"],)
+    # One ordinal and a percent: the optional year is absent, and the frame still matches.
+    assert matches(pattern, "Its 100th anniversary drew 45% of the town.") == ["«O:0» anniversary"]
+
+
+def test_a_slot_in_two_alternatives_is_one_figure():
+    pattern = r"tripled\s+(?:to\s+{N:new}\s+from\s+{N:old}|from\s+{N:old}\s+to\s+{N:new})"
+    assert len(needs(pattern)) <= 2
+    assert matches(pattern, "Sales tripled to 90 from 30.") == ["tripled to «N:0» from «N:1»"]
+
+
+def test_bars_and_brackets_inside_a_class_are_literal():
+    assert needs(r"[|(]{N:a}[^]|)]\s*{N:b}") == (_BIT["N"], _BIT["N"])
+
+
+def test_a_sentence_with_too_few_figures_is_not_tried():
+    doc = document("Of the 520 students, 388 passed. Then 14 left.")
+    frame = Frame(expand(r"of\s+the\s+{N:whole}[^«»]*{list:parts}"), {})
+    assert doc._fitting(frame.needs) == []   # the first sentence holds two figures, the list needs two more
+    assert not any(frame.pattern.search(m) for m in doc.masked)
+
+
+@pytest.mark.parametrize("kind", [k for k, v in lexicon.load("frames").items() if isinstance(v, list)])
+def test_the_prefilter_skips_no_match_in_any_rule_example(kind):
+    texts = [e.text for rule in load_rules() for e in (*rule.flags, *rule.traps, *rule.todos)]
+    for text in texts:
+        doc = document(text)
+        for frame in frames(kind):
+            every = [m.group() for s in doc.busy for m in frame.pattern.finditer(doc.masked[s])]
+            tried = [m.group() for s in doc._fitting(frame.needs) for m in frame.pattern.finditer(doc.masked[s])]
+            assert tried == every, (text, frame.source)
