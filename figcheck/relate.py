@@ -106,11 +106,20 @@ def _loose_spans(pattern: str) -> list[tuple[int, int]]:
 class Frame:
     """One frame: compiled on first use, since most articles never offer a sentence it could match."""
 
-    __slots__ = ("_compiled", "extra", "needs", "source")
+    __slots__ = ("_compiled", "_fits", "extra", "needs", "source")
 
     def __init__(self, source: str, extra: dict[str, Any]) -> None:
         self.source, self.extra, self.needs = source, extra, _needs(source)
         self._compiled: regex.Pattern | None = None
+        self._fits: dict[int, bool] = {}
+
+    def fits(self, letters: int) -> bool:
+        """Whether a sentence with these kinds (as bits) has a figure for each slot's kinds;
+        remembered, since sentences show few distinct sets of kinds."""
+        ok = self._fits.get(letters)
+        if ok is None:
+            ok = self._fits[letters] = all(letters & need for need in set(self.needs))
+        return ok
 
     @property
     def pattern(self) -> regex.Pattern:
@@ -191,22 +200,17 @@ class Doc:
         if key not in self.cache:
             found = []
             for frame in frames(kind):
-                for s in self._fitting(frame.needs):
+                for s in self._fitting(frame):
                     for m in frame.pattern.finditer(self.masked[s], overlapped=False):
                         self.checked.update(int(i) for i in _TOKEN.findall(m.group()))
                         found.append((s, m, frame.extra))
             self.cache[key] = found
         return self.cache[key]
 
-    def _fitting(self, needs: tuple[int, ...]) -> list[int]:
-        """The sentences holding a figure of each kind a frame's slots need (many frames share needs)."""
-        key = ("needs", needs)
-        if key not in self.cache:
-            letters = self.letters
-            kinds = set(needs)
-            self.cache[key] = [s for s in self.busy if self.tokens[s] >= len(needs)
-                               and all(letters[s] & need for need in kinds)]
-        return self.cache[key]
+    def _fitting(self, frame: Frame) -> list[int]:
+        """The sentences with as many figures as the frame's slots and a figure of each kind."""
+        tokens, letters, n = self.tokens, self.letters, len(frame.needs)
+        return [s for s in self.busy if tokens[s] >= n and frame.fits(letters[s])]
 
     def fig(self, m: regex.Match, group: str) -> Figure | None:
         value = m.group(group) if group in m.groupdict() else None

@@ -18,7 +18,7 @@ def matches(pattern: str, text: str) -> list[str]:
     """The frame's matches in every sentence the prefilter lets it see."""
     doc = document(text)
     frame = Frame(expand(pattern), {})
-    return [m.group() for s in doc._fitting(frame.needs) for m in frame.pattern.finditer(doc.masked[s])]
+    return [m.group() for s in doc._fitting(frame) for m in frame.pattern.finditer(doc.masked[s])]
 
 
 def test_each_required_slot_is_one_figure_of_its_kinds():
@@ -49,7 +49,7 @@ def test_bars_and_brackets_inside_a_class_are_literal():
 def test_a_sentence_with_too_few_figures_is_not_tried():
     doc = document("Of the 520 students, 388 passed. Then 14 left.")
     frame = Frame(expand(r"of\s+the\s+{N:whole}[^«»]*{list:parts}"), {})
-    assert doc._fitting(frame.needs) == []   # the first sentence holds two figures, the list needs two more
+    assert doc._fitting(frame) == []   # the first sentence holds two figures, the list needs two more
     assert not any(frame.pattern.search(m) for m in doc.masked)
 
 
@@ -60,5 +60,5 @@ def test_the_prefilter_skips_no_match_in_any_rule_example(kind):
         doc = document(text)
         for frame in frames(kind):
             every = [m.group() for s in doc.busy for m in frame.pattern.finditer(doc.masked[s])]
-            tried = [m.group() for s in doc._fitting(frame.needs) for m in frame.pattern.finditer(doc.masked[s])]
+            tried = [m.group() for s in doc._fitting(frame) for m in frame.pattern.finditer(doc.masked[s])]
             assert tried == every, (text, frame.source)

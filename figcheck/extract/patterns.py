@@ -23,21 +23,24 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 
-def trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str], after_first: str = "") -> str:
     """An alternation of plain lower-case words as a prefix tree: a regex engine rejects a word
-    that starts no entry after a letter or two, instead of trying every entry in turn."""
+    that starts no entry after a letter or two, instead of trying every entry in turn.
+
+    `after_first` goes after each word's first letter: a start that is a plain branch of letters
+    lets the stdlib engine skip ahead to those letters (a look-behind there checks the start)."""
     tree: dict = {}
     for w in words:
         node = tree
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _branch(tree)
+    return _branch(tree, after_first)
 
 
-def _branch(node: dict) -> str:
+def _branch(node: dict, lead: str = "") -> str:
     ends = "" in node
-    arms = [regex.escape(ch) + _branch(child) for ch, child in sorted(node.items()) if ch]
+    arms = [regex.escape(ch) + lead + _branch(child) for ch, child in sorted(node.items()) if ch]
     if not arms:
         return ""
     group = f"(?:{'|'.join(arms)})" if len(arms) > 1 or ends else arms[0]

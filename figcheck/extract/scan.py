@@ -97,20 +97,16 @@ def _number(text: str) -> tuple[float, float] | None:
 def scan(body: str, published: float | None = None) -> list[Raw]:
     """Every figure in `body`, in order, with value, range, bound, kind and unit."""
     pats = compiled()
-    skipped = _skipped(body, pats)
-    first_words = _first_words()
-    candidates = _candidates()
+    digits = [m.start() for m in _DIGIT_RUNS.finditer(body)]
+    skipped = _skipped(body, digits, pats)
     core = pats["core"]
     found: list[Raw] = []
     pos = 0
-    # NOTE: a cheap stdlib pass proposes where a figure may start (digits, or a word that some
+    # NOTE: cheap stdlib passes propose where a figure may start (digits, or a word that some
     # figure's words begin with); the full pattern runs only there. Ten times faster than
-    # letting the full pattern scan every position. It reads the body in lower case, where a
-    # case-sensitive prefix tree beats a case-blind one by half, unless lower-casing moves offsets.
-    lower = body.lower()
-    for c in (candidates[0].finditer(lower) if len(lower) == len(body) else candidates[1].finditer(body)):
-        at = c.start()
-        if at < pos or (not c.group(1) and c.group().lower() not in first_words):
+    # letting the full pattern scan every position.
+    for at in _candidates(body, digits):
+        if at < pos:
             continue
         m = core.match(body, at)
         if m is None or _inside(skipped, m.start(), m.end()):
@@ -123,6 +119,26 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
         if raw.kind != "skip" and math.isfinite(raw.value) and not math.isnan(raw.low) and not math.isnan(raw.high):
             found.append(raw)
     return found
+
+
+_DIGIT_RUNS = re.compile(r"\d+")
+_FRACTIONS = "½¼¾⅓⅔⅛"
+_FRACTION = re.compile(f"[{_FRACTIONS}]")
+
+
+def _candidates(body: str, digits: list[int]) -> list[int]:
+    """Where a figure may start, in order: digit runs, fraction signs and the words some
+    figure's words start with."""
+    starts = digits
+    if any(f in body for f in _FRACTIONS):
+        starts = starts + [m.start() for m in _FRACTION.finditer(body)]
+    lower = body.lower()
+    if len(lower) == len(body):  # lower case, where a case-sensitive prefix tree is twice as fast
+        starts = starts + [m.start() for m in _word_starts()[0].finditer(lower)]
+    else:  # lower-casing moved offsets ("İ"): read as written, and check each word
+        first = _first_words()
+        starts = starts + [m.start() for m in _word_starts()[1].finditer(body) if m.group().lower() in first]
+    return sorted(starts)
 
 
 _WEB_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".co.uk", ".gov", ".edu", ".io")
@@ -146,10 +162,10 @@ def _starts() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def _candidates() -> tuple[re.Pattern, re.Pattern]:
-    """Digit runs, and the words some figure's words start with (stdlib re: fast): for a body in
+def _word_starts() -> tuple[re.Pattern, re.Pattern]:
+    """The words some figure's words start with, as whole words (stdlib re: fast): for a body in
     lower case, and for one as written."""
-    source = r"(\d+|[½¼¾⅓⅔⅛])|\b(?:" + trie(_first_words()) + r")(?![^\W\d_])"
+    source = trie(_first_words(), after_first=r"(?<!\w.)") + r"(?![^\W\d_])"
     return re.compile(source), re.compile(source, re.IGNORECASE)
 
 
@@ -163,8 +179,19 @@ def _first_words() -> frozenset[str]:
     return frozenset(p.split()[0].split("-")[0].lower() for p in phrases)
 
 
-def _skipped(body: str, pats: dict) -> list[tuple[int, int]]:
-    spans = [m.span() for m in pats["skip"].finditer(body)]
+def _skipped(body: str, digits: list[int], pats: dict) -> list[tuple[int, int]]:
+    """Clock times, phone numbers, scores, decades, names: spans no figure may overlap.
+
+    Each starts at a run of digits or one sign before it ("+44", "(555)", "'90s"), so the
+    pattern is tried only there, in order, as finditer would, and not at every position.
+    """
+    spans: list[tuple[int, int]] = []
+    skip, end = pats["skip"], 0
+    for d in digits:
+        for at in (d - 1, d) if d and body[d - 1] in "+('" else (d,):
+            if at >= end and (m := skip.match(body, at)):
+                spans.append(m.span())
+                end = m.end()
     if any(h in body for h in _WEB_HINTS):
         spans.extend(m.span() for m in pats["web"].finditer(body))
     return spans

@@ -206,3 +206,10 @@ def test_a_finding_shows_each_figure_as_extract_reads_it():
         for f in finding.figures:
             assert f == extracted[f.start]
     assert any(f.kind == "percent" and f.when for finding in findings for f in finding.figures)
+
+
+@pytest.mark.parametrize("town", ["Izmir", "İzmir"])
+def test_time_scope_is_read_where_lower_casing_moves_offsets(town):
+    fig = one(f"Over {town}, 267 drones were launched OVERNIGHT and 1,150 throughout the week.", "267")
+    assert (fig.when, one(f"Over {town}, 267 drones flew overnight and 1,150 throughout the week.", "1,150").when) \
+        == ("OVERNIGHT", "throughout the week")
