@@ -15,6 +15,8 @@ FLAGS = regex.IGNORECASE
 # The words just before a figure are looked up with patterns ending in "$", searched from the end
 # of a window: matched backwards, each fails at once instead of being tried at every position.
 BACK = regex.REVERSE
+# "a third", "an eighth", "a dozen": the articles that open a figure, only before certain words.
+ARTICLES = ("a", "an")
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -23,28 +25,31 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 
-def trie(words: Iterable[str], after_first: str = "") -> str:
+def trie(words: Iterable[str], after_first: str = "", tails: dict[str, str] | None = None) -> str:
     """An alternation of plain lower-case words as a prefix tree: a regex engine rejects a word
     that starts no entry after a letter or two, instead of trying every entry in turn.
 
     `after_first` goes after each word's first letter: a start that is a plain branch of letters
-    lets the stdlib engine skip ahead to those letters (a look-behind there checks the start)."""
+    lets the stdlib engine skip ahead to those letters (a look-behind there checks the start).
+    `tails` adds a pattern after some words: what must follow them."""
     tree: dict = {}
     for w in words:
         node = tree
         for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = (tails or {}).get(w, "")
     return _branch(tree, after_first)
 
 
 def _branch(node: dict, lead: str = "") -> str:
-    ends = "" in node
+    tail = node.get("")
     arms = [regex.escape(ch) + lead + _branch(child) for ch, child in sorted(node.items()) if ch]
+    if tail:
+        arms.append(tail)
     if not arms:
         return ""
-    group = f"(?:{'|'.join(arms)})" if len(arms) > 1 or ends else arms[0]
-    return group + "?" if ends else group
+    group = f"(?:{'|'.join(arms)})" if len(arms) > 1 or tail == "" else arms[0]
+    return group + "?" if tail == "" else group
 
 
 @functools.cache
@@ -88,7 +93,7 @@ def compiled() -> dict[str, regex.Pattern]:
     units = lexicon.load("units")["units"]
     unit_aliases = [a for spec in units.values() for a in spec["aliases"]]
     reading = lexicon.load("reading")["lists"]
-    frac_num = r"(?:one|two|three|four|five|six|seven|eight|nine|a|an|\d{1,2})"
+    frac_num = rf"(?:one|two|three|four|five|six|seven|eight|nine|{'|'.join(ARTICLES)}|\d{{1,2}})"
     return {
         # Every figure starts a word, with a digit or a letter some number word starts with:
         # checking that first lets the scan skip most positions at once.

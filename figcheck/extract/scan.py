@@ -12,7 +12,7 @@ import regex
 from figcheck import lexicon
 from figcheck.extract import dates
 from figcheck.extract.numerals import magnitude_step, parse_digits, parse_words, words
-from figcheck.extract.patterns import compiled, trie
+from figcheck.extract.patterns import ARTICLES, compiled, trie
 
 INF = math.inf
 
@@ -165,8 +165,18 @@ def _starts() -> dict[str, frozenset[str]]:
 def _word_starts() -> tuple[re.Pattern, re.Pattern]:
     """The words some figure's words start with, as whole words (stdlib re: fast): for a body in
     lower case, and for one as written."""
-    source = trie(_first_words(), after_first=r"(?<!\w.)") + r"(?![^\W\d_])"
+    follow = r"(?=[\s-]+(?:" + "|".join(sorted(_article_followers())) + "))"
+    source = trie(_first_words(), after_first=r"(?<!\w.)", tails=dict.fromkeys(ARTICLES, follow)) + r"(?![^\W\d_])"
     return re.compile(source), re.compile(source, re.IGNORECASE)
+
+
+@functools.cache
+def _article_followers() -> frozenset[str]:
+    """The words after which 'a' or 'an' opens a figure: a fraction ('a third'), 'in' or 'out'
+    ('a in 10', as the core pattern allows), or a named phrase's next word ('a dozen')."""
+    w = words()
+    phrases = [p.split() for p in (*w["named"], *w["vague"], *w["cardinals"], *w["scales"])]
+    return frozenset({*w["fractions"], "in", "out"} | {p[1] for p in phrases if p[0] in ARTICLES and len(p) > 1})
 
 
 @functools.cache
@@ -175,7 +185,7 @@ def _first_words() -> frozenset[str]:
     w = words()
     ctx = lexicon.load("context")
     phrases = [*w["cardinals"], *w["scales"], *w["ordinals"], *w["fractions"], *w["vague"], *w["named"],
-               *w["multipliers"], *ctx["months"], "a", "an", "half"]
+               *w["multipliers"], *ctx["months"], *ARTICLES, "half"]
     return frozenset(p.split()[0].split("-")[0].lower() for p in phrases)
 
 

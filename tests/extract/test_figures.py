@@ -213,3 +213,21 @@ def test_time_scope_is_read_where_lower_casing_moves_offsets(town):
     fig = one(f"Over {town}, 267 drones were launched OVERNIGHT and 1,150 throughout the week.", "267")
     assert (fig.when, one(f"Over {town}, 267 drones flew overnight and 1,150 throughout the week.", "1,150").when) \
         == ("OVERNIGHT", "throughout the week")
+
+
+def _article_phrases():
+    from figcheck.extract.numerals import words
+
+    w = words()
+    named = [p for p in w["named"] if p.split()[0] in ("a", "an")]
+    fractions = [("an " if f[0] in "aeiou" else "a ") + f for f in w["fractions"] if " " not in f]
+    return named + fractions
+
+
+@pytest.mark.parametrize("phrase", _article_phrases())
+def test_every_phrase_an_article_opens_is_found(phrase):
+    # The candidate pass proposes "a"/"an" only before the words that can follow: every phrase
+    # in the word lists must still be read, in lower case and capitalised.
+    for text in (f"They sold {phrase} the shares.", f"{phrase[0].upper()}{phrase[1:]} the shares went."):
+        figs = extract_figures(text)
+        assert figs and figs[0].start == text.lower().index(phrase), (text, [f.text for f in figs])
