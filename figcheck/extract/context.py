@@ -8,6 +8,7 @@ import re
 import regex
 
 from figcheck import lexicon
+from figcheck.extract.text import folded
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 # "138 of the drones"; not "of the plant's 6,000 workers", where the noun follows the number.
@@ -148,8 +149,8 @@ def verb(body: str, start: int, end: int, sent_start: int, sent_end: int, counte
 
 def time_phrases(body: str, sent_start: int, sent_end: int) -> list[tuple[int, int, str]]:
     """Every time-scope phrase in a sentence, found once for all its figures."""
-    lower = body[sent_start:sent_end].lower()
-    if len(lower) != sent_end - sent_start:  # lower-casing moved offsets ("İ"): read as written
+    lower = folded(body[sent_start:sent_end])
+    if lower is None:
         return [(m.start(), m.end(), m.group()) for m in _when_patterns()[1].finditer(body, sent_start, sent_end)]
     return [(m.start() + sent_start, m.end() + sent_start, body[m.start() + sent_start:m.end() + sent_start])
             for m in _when_patterns()[0].finditer(lower)]

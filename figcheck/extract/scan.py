@@ -13,6 +13,7 @@ from figcheck import lexicon
 from figcheck.extract import dates
 from figcheck.extract.numerals import magnitude_step, parse_digits, parse_words, words
 from figcheck.extract.patterns import ARTICLES, compiled, trie
+from figcheck.extract.text import folded
 
 INF = math.inf
 
@@ -132,10 +133,10 @@ def _candidates(body: str, digits: list[int]) -> list[int]:
     starts = digits
     if any(f in body for f in _FRACTIONS):
         starts = starts + [m.start() for m in _FRACTION.finditer(body)]
-    lower = body.lower()
-    if len(lower) == len(body):  # lower case, where a case-sensitive prefix tree is twice as fast
+    lower = folded(body)
+    if lower is not None:
         starts = starts + [m.start() for m in _word_starts()[0].finditer(lower)]
-    else:  # lower-casing moved offsets ("İ"): read as written, and check each word
+    else:  # read as written, and check each word
         first = _first_words()
         starts = starts + [m.start() for m in _word_starts()[1].finditer(body) if m.group().lower() in first]
     return sorted(starts)

@@ -17,6 +17,15 @@ _BOUNDARY = regex.compile(r"""[.!?]["”’')\]]?\K[ \t]+(?=["“‘'(\[]?[\p{Lu
 _WORD_BEFORE = regex.compile(r"([\p{L}.']+)\.$", regex.REVERSE)  # backwards: fails at once, not 12 times
 
 
+def folded(text: str) -> str | None:
+    """`text` in lower case, for case-sensitive patterns (written in lower case) to read as a
+    case-blind pattern reads `text`; those run up to twice as fast. None where the copy would
+    mislead: lower-casing changed the length ("İ"), or a letter folds to ASCII but lower-cases
+    to itself (the long s, "ſ", which a case-blind "s" matches)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and "ſ" not in lower else None
+
+
 @functools.cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(lexicon.load("sentences")["abbreviations"])
