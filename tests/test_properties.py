@@ -122,3 +122,30 @@ def test_one_worker_and_two_give_the_same_report(inputs):
         one = _check(folder, paths, "--jobs", "1")
         two = _check(folder, paths, "--jobs", "2")
     assert one == two
+
+
+def _listed(words: list[str]) -> str:
+    """The plain longest-first alternation the prefix tree stands in for."""
+    import regex
+
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+WORD_LISTS = st.lists(st.text(alphabet="aAbc $.", min_size=1, max_size=5).filter(str.strip), min_size=1, max_size=8)
+
+
+@CHEAP
+@given(WORD_LISTS, st.text(alphabet="aAbc $.\n", max_size=12), st.booleans())
+def test_a_prefix_tree_matches_what_the_word_list_matches(words, text, blind):
+    # alternation() writes word lists as prefix trees for speed; followed by more pattern (here
+    # a look-ahead that may force a shorter word), it must match exactly what the list matched.
+    import regex
+
+    from figcheck.extract.patterns import alternation
+
+    flags = regex.IGNORECASE if blind else 0
+    tree = regex.compile(f"(?:{alternation(words)})(?![ab])", flags)
+    plain = regex.compile(f"(?:{_listed(words)})(?![ab])", flags)
+    for at in range(len(text) + 1):
+        got, want = tree.match(text, at), plain.match(text, at)
+        assert (got and got.span()) == (want and want.span()), (words, text, at)

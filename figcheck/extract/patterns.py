@@ -19,14 +19,22 @@ BACK = regex.REVERSE
 ARTICLES = ("a", "an")
 
 
-def alternation(phrases: Iterable[str]) -> str:
-    """Longest first, so "per cent" wins over "per"; spaces match any run of spaces."""
-    unique = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
+def alternation(phrases: Iterable[str], backwards: bool = False) -> str:
+    """Longest first, so "per cent" wins over "per"; spaces match any run of spaces.
+
+    Written as a prefix tree: the regex engine tries a long list of words one by one, at a cost
+    of several microseconds a call even where none fits; the tree rejects after a letter or two.
+    At most one path of the tree fits a text, and it is tried longest first, so the tree matches
+    what the list matched. Not so for a pattern matched `backwards` (regex.REVERSE), which reads
+    the tree from its leaves and would take "$" before "A$": that gets the plain list."""
+    if backwards:
+        unique = sorted(set(phrases), key=len, reverse=True)
+        return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
+    return trie(set(phrases))
 
 
 def trie(words: Iterable[str], after_first: str = "", tails: dict[str, str] | None = None) -> str:
-    """An alternation of plain lower-case words as a prefix tree: a regex engine rejects a word
+    """An alternation of plain words as a prefix tree (a space matches any run of spaces): a regex engine rejects a word
     that starts no entry after a letter or two, instead of trying every entry in turn.
 
     `after_first` goes after each word's first letter: a start that is a plain branch of letters
@@ -43,7 +51,7 @@ def trie(words: Iterable[str], after_first: str = "", tails: dict[str, str] | No
 
 def _branch(node: dict, lead: str = "") -> str:
     tail = node.get("")
-    arms = [regex.escape(ch) + lead + _branch(child) for ch, child in sorted(node.items()) if ch]
+    arms = [(r"\s+" if ch == " " else regex.escape(ch)) + lead + _branch(child) for ch, child in sorted(node.items()) if ch]
     if tail:
         arms.append(tail)
     if not arms:
@@ -93,6 +101,7 @@ def compiled() -> dict[str, regex.Pattern]:
     units = lexicon.load("units")["units"]
     unit_aliases = [a for spec in units.values() for a in spec["aliases"]]
     reading = lexicon.load("reading")["lists"]
+    cur = lexicon.load("currencies")
     frac_num = rf"(?:one|two|three|four|five|six|seven|eight|nine|{'|'.join(ARTICLES)}|\d{{1,2}})"
     return {
         # Every figure starts a word, with a digit or a letter some number word starts with:
@@ -124,8 +133,8 @@ def compiled() -> dict[str, regex.Pattern]:
         # Web addresses are rare and their pattern is slow: run only when one of these is in the text.
         # Bounded runs ({1,64}) keep a long token without "@" from costing quadratic time.
         "web": regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\b[\w-]{1,63}\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*", FLAGS),
-        "hedge": regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<hedge>{alternation(hedges)})\s+(?:(?:a|an|the)\s+)?$", FLAGS | BACK),
-        "cur_prefix": regex.compile(rf"(?P<cur>{p['CUR_PREFIX']})\s?$", BACK),
+        "hedge": regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<hedge>{alternation(hedges, backwards=True)})\s+(?:(?:a|an|the)\s+)?$", FLAGS | BACK),
+        "cur_prefix": regex.compile(rf"(?P<cur>{alternation(cur['prefixes'], backwards=True)})\s?$", BACK),
         "sign": regex.compile(r"(?:^|(?<=[\s(\[]))[-−]$", BACK),
         "between": regex.compile(r"\b(?:between|from)\s+$", FLAGS | BACK),
         "scale": regex.compile(rf"\s?(?P<scale>{p['SCALE']})", FLAGS),
