@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 import regex
@@ -93,7 +94,7 @@ def pieces() -> dict[str, str]:
 
 
 @functools.cache
-def compiled() -> dict[str, regex.Pattern]:
+def compiled() -> dict[str, regex.Pattern | re.Pattern]:
     """Every pattern the extractor runs, compiled once."""
     p = pieces()
     hedges = [word for h in lexicon.load("hedges")["hedge"] for word in h["words"]]
@@ -132,7 +133,8 @@ def compiled() -> dict[str, regex.Pattern]:
         ),
         # Web addresses are rare and their pattern is slow: run only when one of these is in the text.
         # Bounded runs ({1,64}) keep a long token without "@" from costing quadratic time.
-        "web": regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\b[\w-]{1,63}\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*", FLAGS),
+        # (stdlib re: twice as fast on this pattern, which needs nothing of regex's.)
+        "web": re.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\b[\w-]{1,63}\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*", re.IGNORECASE),
         "hedge": regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<hedge>{alternation(hedges, backwards=True)})\s+(?:(?:a|an|the)\s+)?$", FLAGS | BACK),
         "cur_prefix": regex.compile(rf"(?P<cur>{alternation(cur['prefixes'], backwards=True)})\s?$", BACK),
         "sign": regex.compile(r"(?:^|(?<=[\s(\[]))[-−]$", BACK),
