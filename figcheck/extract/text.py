@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -15,6 +16,10 @@ from figcheck import lexicon
 # (\K keeps the stop out of the match; as a look-behind it was tried at every position, twice as slow.)
 _BOUNDARY = regex.compile(r"""[.!?]["”’')\]]?\K[ \t]+(?=["“‘'(\[]?[\p{Lu}\d])""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.']+)\.$", regex.REVERSE)  # backwards: fails at once, not 12 times
+# A line with text: its first non-space character, and its end. (str.split("\n") and strip()
+# in a loop cost twice as much; re's \s is str.isspace.)
+_TEXT_LINE = re.compile(r"^[^\S\n]*(\S)[^\n]*", re.MULTILINE)
+_NEWLINE = re.compile("\n")
 
 
 def folded(text: str) -> str | None:
@@ -55,29 +60,28 @@ def layout(body: str) -> Layout:
     starts: list[int] = []
     ends: list[int] = []
     paras: list[int] = []
-    line_starts = [0]
-    para = -1
-    pos = 0
-    for line in body.split("\n"):
-        line_end = pos + len(line)
-        if line.strip():
-            para += 1
-            first = pos + (len(line) - len(line.lstrip()))
-            starts.append(first)
+    # Whole-body passes, not one a line: a boundary's spaces and the letter after them never
+    # cross a newline, so each boundary falls in the line it was found in anyway.
+    stops = []
+    for m in _BOUNDARY.finditer(body):
+        before = _WORD_BEFORE.search(body, max(0, m.start() - 12), m.start())
+        if before:
+            word = before.group(1).lower()
+            # "Mr. Smith", "J. Smith", "U.S. Army": not the end of a sentence.
+            if word in abbreviations or (len(word) == 1 and word.isalpha()):
+                continue
+        stops.append(m.span())
+    i = 0
+    for para, line in enumerate(_TEXT_LINE.finditer(body)):
+        starts.append(line.start(1))
+        paras.append(para)
+        while i < len(stops) and stops[i][0] < line.end():
+            ends.append(stops[i][0])
+            starts.append(stops[i][1])
             paras.append(para)
-            for m in _BOUNDARY.finditer(body, pos, line_end):
-                before = _WORD_BEFORE.search(body, max(pos, m.start() - 12), m.start())
-                if before:
-                    word = before.group(1).lower()
-                    # "Mr. Smith", "J. Smith", "U.S. Army": not the end of a sentence.
-                    if word in abbreviations or (len(word) == 1 and word.isalpha()):
-                        continue
-                ends.append(m.start())
-                starts.append(m.end())
-                paras.append(para)
-            ends.append(line_end)
-        pos = line_end + 1
-        line_starts.append(pos)
+            i += 1
+        ends.append(line.end())
     if not starts:
         starts, ends, paras = [0], [len(body)], [0]
-    return Layout(tuple(starts), tuple(ends), tuple(paras), tuple(line_starts[:-1]) or (0,))
+    line_starts = (0, *(m.end() for m in _NEWLINE.finditer(body)))
+    return Layout(tuple(starts), tuple(ends), tuple(paras), line_starts)
