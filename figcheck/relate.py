@@ -16,6 +16,7 @@ import regex
 from figcheck import lexicon
 from figcheck.extract import extract_with_layout
 from figcheck.extract.dates import parse_published
+from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
 
@@ -146,8 +147,7 @@ def frames(kind: str) -> tuple[Frame, ...]:
         extra = {k: v for k, v in entry.items() if k != "pattern"}
         pattern = entry["pattern"]
         for name, words in data["words"].items():
-            alternation = "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
-            pattern = pattern.replace("{" + name + "}", f"(?:{alternation})")
+            pattern = pattern.replace("{" + name + "}", f"(?:{alternation(words)})")
         out.append(Frame(expand(pattern), extra))
     return tuple(out)
 
