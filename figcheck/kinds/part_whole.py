@@ -10,6 +10,7 @@ from typing import Literal
 import regex
 
 from figcheck import lexicon
+from figcheck.extract.patterns import alternation
 from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, total, unique
 from figcheck.model import Figure
 from figcheck.relate import Doc
@@ -46,8 +47,7 @@ def _is_group(f: Figure) -> bool:
 @functools.cache
 def _remainder_pattern() -> regex.Pattern:
     words = lexicon.load("groups")["remainder"]
-    alt = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
-    return regex.compile(rf"\b(?:{alt})\b[^.;:!?,]*", regex.I)
+    return regex.compile(rf"\b(?:{alternation(words)})\b[^.;:!?,]*", regex.I)
 
 
 _LETTERS = regex.compile(r"\p{L}+")
@@ -55,8 +55,7 @@ _LETTERS = regex.compile(r"\p{L}+")
 @functools.cache
 def _anaphora() -> regex.Pattern:
     data = lexicon.load("groups")
-    of = "|".join(regex.escape(w) for w in data["refer_back_of"])
-    aux = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in data["refer_back_aux"])
+    of, aux = alternation(data["refer_back_of"]), alternation(data["refer_back_aux"])
     return regex.compile(rf"\s+(?:of\s+(?:{of})\b|(?:\p{{L}}+\s+)?(?:{aux})\s+\p{{L}}+ed\b)", regex.I)
 
 

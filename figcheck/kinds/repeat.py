@@ -11,6 +11,7 @@ import regex
 from figcheck import lexicon
 from figcheck.extract import with_verb
 from figcheck.extract.context import _lists as _context_lists
+from figcheck.extract.patterns import alternation
 from figcheck.kinds.base import Hit, Kind, fmt, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
@@ -27,8 +28,7 @@ class Params:
 @functools.cache
 def _lists() -> tuple[frozenset[str], regex.Pattern]:
     data = lexicon.load("groups")
-    updates = "|".join(regex.escape(w) for w in data["updates"])
-    return frozenset(data["restate"]), regex.compile(rf"\b(?:{updates})\b", regex.I)
+    return frozenset(data["restate"]), regex.compile(rf"\b(?:{alternation(data['updates'])})\b", regex.I)
 
 
 @functools.cache
