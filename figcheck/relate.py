@@ -139,6 +139,12 @@ class Frame:
 
 
 @functools.cache
+def _frame_words() -> dict[str, str]:
+    """The word lists frames name ({DIRS}, {MULTS}...) as patterns, written once for all frames."""
+    return {name: f"(?:{alternation(words)})" for name, words in lexicon.load("frames")["words"].items()}
+
+
+@functools.cache
 def frames(kind: str) -> tuple[Frame, ...]:
     """The compiled frames of a kind, from lexicon/frames.toml, with their extra keys."""
     data = lexicon.load("frames")
@@ -146,8 +152,8 @@ def frames(kind: str) -> tuple[Frame, ...]:
     for entry in data.get(kind, []):
         extra = {k: v for k, v in entry.items() if k != "pattern"}
         pattern = entry["pattern"]
-        for name, words in data["words"].items():
-            pattern = pattern.replace("{" + name + "}", f"(?:{alternation(words)})")
+        for name, words in _frame_words().items():
+            pattern = pattern.replace("{" + name + "}", words)
         out.append(Frame(expand(pattern), extra))
     return tuple(out)
 

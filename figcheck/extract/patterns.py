@@ -52,7 +52,8 @@ def trie(words: Iterable[str], after_first: str = "", tails: dict[str, str] | No
 
 def _branch(node: dict, lead: str = "") -> str:
     tail = node.get("")
-    arms = [(r"\s+" if ch == " " else regex.escape(ch)) + lead + _branch(child) for ch, child in sorted(node.items()) if ch]
+    arms = [(r"\s+" if ch == " " else ch if ch.isalnum() else regex.escape(ch)) + lead + _branch(child)
+            for ch, child in sorted(node.items()) if ch]
     if tail:
         arms.append(tail)
     if not arms:
