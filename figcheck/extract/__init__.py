@@ -28,6 +28,8 @@ def extract_figures(text: str, published: str | None = None) -> list[Figure]:
     return extract_with_layout(text)[0]
 
 
+_BOUNDS = {b.value: b for b in Bound}  # by value: a dict look-up, not Enum's slower constructor
+
 # The kinds whose time scope ("overnight", "this week") the rules compare; `check` reads the
 # scope of no other figure until a finding shows it.
 SCOPED = frozenset({"count", "money"})
@@ -46,12 +48,7 @@ def extract_with_layout(text: str, verbs: bool = True) -> tuple[list[Figure], La
     percent_sentences = {lay.sentence_at(r.start) for r in raws if r.kind in ("percent", "percentage_points")}
     for raw in raws:
         s = lay.sentence_at(raw.start)
-        fig = _figure(text, raw, lay, s, s in percent_sentences, verbs)
-        if verbs or fig.kind in SCOPED:
-            if s not in phrases:
-                phrases[s] = context.time_phrases(text, lay.sentence_starts[s], lay.sentence_ends[s])
-            when = context.when(phrases[s], fig.start, fig.end)
-            fig = dataclasses.replace(fig, when=when) if when else fig
+        fig = _figure(text, raw, lay, s, s in percent_sentences, verbs, phrases)
         if fig.kind == "count" and fig.counted is None and _MODEL_NUMBER.fullmatch(fig.text):
             continue  # "the 3230 and 7710": uncounted long bare numbers name models, not amounts
         if fig.kind == "count" and fig.bound.value == "exact" and (
@@ -71,7 +68,9 @@ def with_verb(body: str, fig: Figure, lay: Layout) -> Figure:
     return fig if (verb, when) == (fig.verb, fig.when) else dataclasses.replace(fig, verb=verb, when=when)
 
 
-def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool, verbs: bool = True) -> Figure:
+def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool, verbs: bool,
+            phrases: dict[int, list[tuple[int, int, str]]]) -> Figure:
+    """One figure read in its sentence; `phrases` keeps each sentence's time phrases, found once."""
     sent_start, sent_end = lay.sentence_starts[s], lay.sentence_ends[s]
     kind, unit = raw.kind, raw.unit
     if unit == "point":
@@ -82,6 +81,11 @@ def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool, ve
         counted = context.counted(body, raw.end, sent_end)
     if counted is None and unit is None and kind == "count" and raw.unit == "point":
         counted = "points"
+    when = None
+    if verbs or kind in SCOPED:
+        if s not in phrases:
+            phrases[s] = context.time_phrases(body, sent_start, sent_end)
+        when = context.when(phrases[s], raw.start, raw.end)
     return Figure(
         text=body[raw.start:raw.end],
         start=raw.start,
@@ -89,11 +93,12 @@ def _figure(body: str, raw: Raw, lay: Layout, s: int, percent_sentence: bool, ve
         value=raw.value,
         low=raw.low,
         high=raw.high,
-        bound=Bound(raw.bound),
+        bound=_BOUNDS[raw.bound],
         kind=kind,
         unit=unit,
         counted=counted,
         verb=context.verb(body, raw.start, raw.end, sent_start, sent_end, counted) if verbs else None,
+        when=when,
         sentence=s,
         paragraph=lay.paragraph_of_sentence[s],
         noun=context.lemma(counted),
