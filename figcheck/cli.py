@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 import signal
@@ -89,6 +90,19 @@ def main(argv: list[str] | None = None) -> int:
         # A terminal or pipe in another encoding (cp1252) still gets every line: "−" becomes "\u2212".
         if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    code = _guarded(argv)
+    if _pool_left_busy:
+        # A batch stopped early and its pool's task thread is stuck on a pipe no worker reads
+        # (seen once in ~80 runs of `figcheck check --format jsonl DIR | head -1`); the workers
+        # are stopped, but multiprocessing's exit hook would wait for that thread for ever.
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+    return code
+
+
+def _guarded(argv: list[str] | None) -> int:
     try:
         code = _main(argv)
         sys.stdout.flush()  # a reader gone early must fail here, where it is handled, not at exit
@@ -255,6 +269,9 @@ def tolerances(config: Any, rules: Any) -> tuple[tuple[str, str, float], ...]:
     return tuple(out)
 
 
+_pool_left_busy = False  # a batch stopped early, and its pool could not be stopped cleanly
+
+
 def _results(jobs: Iterable[Job], n_jobs: int) -> Iterator[dict[str, Any]]:
     """Results in input order, from one process or a pool."""
     if n_jobs <= 1:
@@ -262,9 +279,27 @@ def _results(jobs: Iterable[Job], n_jobs: int) -> Iterator[dict[str, Any]]:
         return
     import multiprocessing as mp
 
+    global _pool_left_busy
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(n_jobs, initializer=_worker_init) as pool:
+    pool = ctx.Pool(n_jobs, initializer=_worker_init)
+    finished = False
+    try:
         yield from pool.imap(process, jobs, chunksize=32)
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+            pool.join()
+        else:
+            # The reader left (a closed pipe, Ctrl-C). Pool.terminate() stops the workers, then
+            # joins its task thread, which may be stuck for ever sending to a worker it stopped:
+            # give it a few seconds, and if it is stuck, main() leaves without waiting for it.
+            import threading
+
+            stopper = threading.Thread(target=pool.terminate, daemon=True)
+            stopper.start()
+            stopper.join(timeout=2)
+            _pool_left_busy = stopper.is_alive()
 
 
 def _worker_init() -> None:

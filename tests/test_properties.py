@@ -144,7 +144,7 @@ def test_a_prefix_tree_matches_what_the_word_list_matches(words, text, blind):
     from figcheck.extract.patterns import alternation
 
     flags = regex.IGNORECASE if blind else 0
-    tree = regex.compile(f"(?:{alternation(words)})(?![ab])", flags)
+    tree = regex.compile(f"(?:{alternation(words, blind=blind)})(?![ab])", flags)
     plain = regex.compile(f"(?:{_listed(words)})(?![ab])", flags)
     for at in range(len(text) + 1):
         got, want = tree.match(text, at), plain.match(text, at)

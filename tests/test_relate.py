@@ -63,3 +63,14 @@ def test_matches_are_every_match_of_every_frame_in_every_sentence(kind):
         every = [(s, m.span(), m.groupdict()) for frame in frames(kind) for s in doc.busy
                  for m in frame.pattern.finditer(doc.masked[s])]
         assert [(s, m.span(), m.groupdict()) for s, m, _ in doc.matches(kind)] == every, text
+
+
+def test_frames_are_written_in_lower_case():
+    # Frames search lower-cased sentences with a case-sensitive copy of their pattern: a capital
+    # letter outside the slot tokens and escapes (\p{L}, \W) would never match there.
+    import re
+
+    for kind in [k for k, v in lexicon.load("frames").items() if isinstance(v, list)]:
+        for frame in frames(kind):
+            rest = re.sub(r"«\[[A-Z]+\]|\\p\{\w+\}|\\[A-Za-z]|\(\?P<\w+>|\(\?P=\w+\)", "", frame.source)
+            assert not re.search("[A-Z]", rest), (kind, frame.source)

@@ -20,18 +20,21 @@ BACK = regex.REVERSE
 ARTICLES = ("a", "an")
 
 
-def alternation(phrases: Iterable[str], backwards: bool = False) -> str:
+def alternation(phrases: Iterable[str], backwards: bool = False, blind: bool = True) -> str:
     """Longest first, so "per cent" wins over "per"; spaces match any run of spaces.
 
     Written as a prefix tree: the regex engine tries a long list of words one by one, at a cost
     of several microseconds a call even where none fits; the tree rejects after a letter or two.
     At most one path of the tree fits a text, and it is tried longest first, so the tree matches
-    what the list matched. Not so for a pattern matched `backwards` (regex.REVERSE), which reads
-    the tree from its leaves and would take "$" before "A$": that gets the plain list."""
+    what the list matched. For that, a tree for a case-blind pattern (`blind`, the default) is
+    built from the words in lower case: "A" and "a." on two branches would both fit "A.", and
+    the first branch would win over the longer word. A pattern matched `backwards`
+    (regex.REVERSE) would read the tree from its leaves and take "$" before "A$": it gets the
+    plain list."""
     if backwards:
         unique = sorted(set(phrases), key=len, reverse=True)
         return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
-    return trie(set(phrases))
+    return trie({p.lower() for p in phrases} if blind else set(phrases))
 
 
 def trie(words: Iterable[str], after_first: str = "", tails: dict[str, str] | None = None) -> str:
@@ -145,7 +148,7 @@ def compiled() -> dict[str, regex.Pattern | re.Pattern]:
         "percent": regex.compile(rf"\s?(?P<pct>{p['PERCENT']})", FLAGS),
         "points": regex.compile(rf"\s(?P<pts>{p['POINTS']})", FLAGS),
         "cur_word": regex.compile(rf"\s(?:(?:{alternation(lexicon.load('currencies')['qualifiers'])})\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),
-        "unit": regex.compile(rf"(?:\s?|-)(?P<unit>{alternation(unit_aliases)})(?![\p{{L}}\d/²³])"),
+        "unit": regex.compile(rf"(?:\s?|-)(?P<unit>{alternation(unit_aliases, blind=False)})(?![\p{{L}}\d/²³])"),
         "unit_ci": regex.compile(rf"\s(?P<unit>{alternation(a for a in unit_aliases if len(a) > 3)})(?![\p{{L}}\d/²³])", FLAGS),
         "duration": regex.compile(rf"[\s-](?P<dur>{p['DURATION']})(?P<old>[\s-]old)?", FLAGS),
         "compound": regex.compile(r"-(?P<cw>[a-z]+(?:-[a-z]+)?)\b(?!-)"),
