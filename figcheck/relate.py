@@ -166,7 +166,7 @@ class Doc:
     figures: list[Figure]
     layout: Layout
     published: float | None = None
-    masked: list[str] = field(default_factory=list)
+    masked: dict[int, str] = field(default_factory=dict)    # each busy sentence with its figures as tokens
     cache: dict[str, Any] = field(default_factory=dict)
     checked: set[int] = field(default_factory=set)   # figures some frame related: the coverage
     held: list[str] = field(default_factory=list)     # checks that held, said in words for the report
@@ -182,11 +182,14 @@ class Doc:
         by_sentence: dict[int, list[int]] = {}
         for i, f in enumerate(figures):
             by_sentence.setdefault(f.sentence, []).append(i)
-        self.masked = []
-        for s in range(len(lay.sentence_starts)):
+        # A "sentence" of more than MAX_FIGURES figures is a table or a list, not prose that
+        # relates its figures: frames skip it, which keeps adversarial text linear.
+        self.busy = sorted(s for s, members in by_sentence.items() if 2 <= len(members) <= MAX_FIGURES
+                           and lay.sentence_ends[s] - lay.sentence_starts[s] <= MAX_SENTENCE)
+        for s in self.busy:  # only frames read masks, and only in these sentences
             start, end = lay.sentence_starts[s], lay.sentence_ends[s]
             parts, pos = [], start
-            for i in by_sentence.get(s, []):
+            for i in by_sentence[s]:
                 f = figures[i]
                 if f.start < pos:
                     continue
@@ -195,11 +198,7 @@ class Doc:
                 pos = f.end
             self.tokens[s] = len(parts) // 2
             parts.append(body[pos:max(end, pos)])
-            self.masked.append("".join(parts))
-        # A "sentence" of more than MAX_FIGURES figures is a table or a list, not prose that
-        # relates its figures: frames skip it, which keeps adversarial text linear.
-        self.busy = sorted(s for s, members in by_sentence.items() if 2 <= len(members) <= MAX_FIGURES
-                           and lay.sentence_ends[s] - lay.sentence_starts[s] <= MAX_SENTENCE)
+            self.masked[s] = "".join(parts)
         self.letters = {s: _mask("".join(KIND_LETTER.get(figures[i].kind, "N") for i in by_sentence[s])) for s in self.busy}
         self.folded = {s: folded(self.masked[s]) for s in self.busy}
         self.shapes = [(s, self.tokens[s], self.letters[s]) for s in self.busy]

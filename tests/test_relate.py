@@ -50,7 +50,7 @@ def test_a_sentence_with_too_few_figures_is_not_tried():
     doc = document("Of the 520 students, 388 passed. Then 14 left.")
     frame = Frame(expand(r"of\s+the\s+{N:whole}[^«»]*{list:parts}"), {})
     assert doc._fitting(frame) == []   # the first sentence holds two figures, the list needs two more
-    assert not any(frame.pattern.search(m) for m in doc.masked)
+    assert not any(frame.pattern.search(m) for m in doc.masked.values())
 
 
 @pytest.mark.parametrize("kind", [k for k, v in lexicon.load("frames").items() if isinstance(v, list)])

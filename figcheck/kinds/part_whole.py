@@ -161,7 +161,7 @@ def remainder_words(doc: Doc, group: Group) -> tuple[str, ...]:
     first = group.whole.sentence
     last = max(p.sentence for p in group.parts) + 1
     out = []
-    for s in range(first, min(last + 1, len(doc.masked))):
+    for s in range(first, min(last + 1, len(doc.layout.sentence_starts))):
         for m in _remainder_pattern().finditer(doc.sentence_text(s)):
             text = m.group().strip(" ,")
             if group.whole.noun is None or group.whole.noun in text.lower() or len(text) < 60:
