@@ -388,16 +388,26 @@ def _check(args: argparse.Namespace) -> int:
 
         baseline = load_baseline(Path(args.baseline))
 
+    def setup(path: str, source: str) -> tuple | None:
+        """What a job needs from the config of one input file, or None if it is excluded."""
+        cfg = config(path)
+        if cfg.excluded(source):
+            return None
+        codes = tuple(r.code for r in rules if cfg.enabled(r.code, source))
+        severity = tuple((r.code, cfg.severity_for(r.code, r.severity).label) for r in rules
+                         if cfg.severity_for(r.code, r.severity) != r.severity)
+        return codes, severity, cfg.timeout, tolerances(cfg, rules)
+
     def jobs() -> Iterator[Job]:
+        # The records of one JSON Lines file share its config: read it once a file, not once a
+        # record (a config look-up and 19 per-file-ignores matches cost 0.2 ms an article).
+        last: tuple[str, tuple | None] = ("", None)
         for art in articles(args.paths, args.published, first.max_bytes):
-            cfg = config(art.path)
             source = str(_source_path(art.path))
-            if cfg.excluded(source):
-                continue
-            codes = tuple(r.code for r in rules if cfg.enabled(r.code, source))
-            severity = tuple((r.code, cfg.severity_for(r.code, r.severity).label) for r in rules
-                             if cfg.severity_for(r.code, r.severity) != r.severity)
-            yield Job(art, "check", codes, severity, cfg.timeout, tolerances(cfg, rules))
+            if source != last[0]:
+                last = (source, setup(art.path, source))
+            if last[1] is not None:
+                yield Job(art, "check", *last[1])
 
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output else "concise")
     writers = _writers(args, fmt, rules)
