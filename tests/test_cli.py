@@ -150,3 +150,46 @@ def test_output_in_another_encoding_does_not_crash(tmp_path):
                           capture_output=True, env=env)
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
     assert b"FC503" in proc.stdout
+
+
+def _stderr_on_a_terminal(args: list[str], tmp_path: Path) -> str:
+    """What figcheck writes to standard error when that is a terminal (a pseudo-terminal here)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "figcheck", *args], stdout=subprocess.DEVNULL, stderr=slave,
+                          cwd=Path(__file__).parents[1], timeout=120, check=False)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other end is closed: all read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.returncode in (0, 1)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_a_long_batch_shows_progress_on_a_terminal_and_a_short_one_does_not(tmp_path):
+    lines = [json.dumps({"id": i, "body": CLEAN}) + "\n" for i in range(450)]
+    (tmp_path / "long.jsonl").write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "short.jsonl").write_text("".join(lines[:45]), encoding="utf-8")
+    long_err = _stderr_on_a_terminal(["check", "--jobs", "1", str(tmp_path / "long.jsonl")], tmp_path)
+    assert "figcheck: 200 articles" in long_err and "figcheck: 450 articles" in long_err
+    assert _stderr_on_a_terminal(["check", "--jobs", "1", str(tmp_path / "short.jsonl")], tmp_path) == ""
+    assert "articles" not in _stderr_on_a_terminal(["check", "--quiet", str(tmp_path / "long.jsonl")], tmp_path)
+
+
+def test_progress_stays_off_standard_error_that_is_not_a_terminal(tmp_path, capsys):
+    records = "".join(json.dumps({"id": i, "body": CLEAN}) + "\n" for i in range(450))
+    (tmp_path / "long.jsonl").write_text(records, encoding="utf-8")
+    _, _, err = run(capsys, "check", "--jobs", "1", str(tmp_path / "long.jsonl"))
+    assert "articles" not in err
