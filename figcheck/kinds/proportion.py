@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,8 +17,16 @@ class Params:
     slack: float = 0.0   # widen every proportion word's range by this share
 
 
+@functools.cache
+def _table() -> dict[str, list[float]]:
+    """Each proportion word's range of shares, keyed by its words in lower case."""
+    return {" ".join(k.lower().split()): v for k, v in lexicon.load("proportions").items()}
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
-    table = {" ".join(k.lower().split()): v for k, v in lexicon.load("proportions").items()}
+    if not doc.busy:
+        return
+    table = _table()
     for _s, m, _extra in doc.matches("proportion"):
         whole, part = doc.fig(m, "whole"), doc.fig(m, "part")
         if not whole or not part or whole.value <= 0 or part.kind != whole.kind:
