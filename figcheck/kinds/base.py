@@ -81,8 +81,11 @@ def rounding_slack(figures: Sequence[Figure], min_step: float = 100, min_value: 
 
     Only when every figure is large and round: "1,200 votes, 700 and 600" are counts, not roundings.
     """
-    steps = [f.step for f in figures if f.step >= min_step and f.value >= min_value and f.bound.value == "exact"]
-    return sum(s / 2 for s in steps) if len(steps) == len(figures) else 0.0
+    round_ = [f for f in figures if f.step >= min_step and f.value >= min_value and f.bound.value == "exact"]
+    if len(round_) != len(figures):
+        return 0.0
+    # A figure whose range already spans its rounding ("£4.2m": 4.15m to 4.25m) adds nothing more.
+    return sum(f.step / 2 for f in round_ if f.low == f.high)
 
 
 def shared_unit(a: Figure, b: Figure) -> tuple[Figure, Figure]:

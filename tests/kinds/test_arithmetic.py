@@ -97,3 +97,13 @@ def test_ratio_range_uses_both_ends():
 @pytest.mark.parametrize(("x", "text"), [(1150, "1,150"), (35.36, "35.36"), (2.5e6, "2.5 million"), (0.125, "0.125")])
 def test_fmt(x, text):
     assert fmt(x) == text
+
+
+def test_rounding_slack_counts_each_rounding_once():
+    from figcheck.kinds.base import rounding_slack
+
+    exact = Figure("57,900", 0, 6, 57_900, 57_900, 57_900, Bound.EXACT, "count", step=100)
+    spanned = Figure("£4.2m", 0, 5, 4.2e6, 4.15e6, 4.25e6, Bound.EXACT, "money", step=1e5)
+    assert rounding_slack((exact, exact)) == 100            # half a step each, the ranges are points
+    assert rounding_slack((spanned, spanned, spanned)) == 0  # their ranges already span the rounding
+    assert rounding_slack((exact, fig("12", 12))) == 0       # a small count is not a rounding
