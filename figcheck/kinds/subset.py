@@ -11,6 +11,7 @@ import regex
 from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
 from figcheck.kinds.part_whole import _is_group
+from figcheck.model import Figure
 from figcheck.relate import Doc
 
 
@@ -79,13 +80,30 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
                     seen.add((whole.start, p.start))
                     yield Hit((whole, p), {"whole": whole.text, "part": p.text, "parts": p.text},
                               f"{fmt(p.value)} > {fmt(whole.value)}")
-        elif len(parts) > 1 and all(p.low <= limit for p in parts):
+        elif len(parts) > 1 and all(p.low <= limit for p in parts) and not _may_overlap(parts):
             value, low, _ = total(parts)
             # Several subsets may together reach past "more than 1,000": only a closed total binds.
             if low > whole.high + rounding_slack((whole, *parts)):
                 names = ", ".join(p.text for p in parts)
                 yield Hit(unique((whole, *parts)), {"whole": whole.text, "part": names, "parts": names},
                           f"{' + '.join(fmt(p.value) for p in parts)} = {fmt(value)} > {fmt(whole.value)}")
+
+
+def _may_overlap(parts: list[Figure]) -> bool:
+    """'including 20 passengers and 15 women': named along two lines, the parts may overlap."""
+    lines = {p.noun: _line(p) for p in parts if p.noun is not None}
+    return len(set(lines.values())) > 1
+
+
+def _line(f: Figure) -> tuple[str, object]:
+    """The line `f`'s noun splits a group along: a family in groups.toml, 'peoples' for a people
+    named in the plural ('Britons'), or a line of its own for any other noun."""
+    if f.counted and f.counted[:1].isupper():
+        return ("peoples", None)
+    for i, family in enumerate(lexicon.load("groups")["families"]):
+        if f.noun in family:
+            return ("family", i)
+    return ("noun", f.noun)
 
 
 def _fits(whole, part) -> bool:
