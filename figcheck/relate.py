@@ -105,6 +105,29 @@ def _loose_spans(pattern: str) -> list[tuple[int, int]]:
     return spans
 
 
+class Written:
+    """A frame's match in a folded sentence, read in the sentence as written: the two have the
+    same length and the same tokens, so each group's span picks out the words as written."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: regex.Match, text: str) -> None:
+        self._match, self._text = match, text
+
+    def group(self, name: int | str = 0) -> str | None:
+        start, end = self._match.span(name)
+        return None if start < 0 else self._text[start:end]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {name: self.group(name) for name in self._match.groupdict()}
+
+    def span(self, name: int | str = 0) -> tuple[int, int]:
+        return self._match.span(name)
+
+
+Match = regex.Match | Written
+
+
 class Frame:
     """One frame: compiled on first use, since most articles never offer a sentence it could match."""
 
@@ -207,7 +230,7 @@ class Doc:
     def sentence_text(self, s: int) -> str:
         return self.body[self.layout.sentence_starts[s]:self.layout.sentence_ends[s]]
 
-    def matches(self, kind: str) -> list[tuple[int, regex.Match, dict[str, Any]]]:
+    def matches(self, kind: str) -> list[tuple[int, Match, dict[str, Any]]]:
         """(sentence, match, frame extras) for every frame of `kind` in every sentence.
 
         Found once a kind: the rules sharing a kind (FC101, FC102, FC103...) share the matches.
@@ -219,12 +242,11 @@ class Doc:
             found = []
             for frame in frames(kind):
                 for s in self._fitting(frame):
-                    # A folded copy is searched a third faster; each match is then matched again on
-                    # the sentence as written, at the same start: the same path through the
-                    # pattern, so the same match, with the words as written.
+                    # The folded copy is searched a third faster; its matches read their words
+                    # from the sentence as written.
                     text = self.folded[s]
                     found_here = frame.pattern.finditer(self.masked[s]) if text is None else \
-                        [frame.pattern.match(self.masked[s], m.start()) for m in frame.folded.finditer(text)]
+                        [Written(m, self.masked[s]) for m in frame.folded.finditer(text)]
                     for m in found_here:
                         self.checked.update(int(i) for i in _TOKEN.findall(m.group()))
                         found.append((s, m, frame.extra))
@@ -239,11 +261,11 @@ class Doc:
         return [s for s, tokens, bits in self.shapes
                 if tokens >= n and (memo[bits] if bits in memo else frame.fits(bits))]
 
-    def fig(self, m: regex.Match, group: str) -> Figure | None:
+    def fig(self, m: Match, group: str) -> Figure | None:
         value = m.group(group) if group in m.groupdict() else None
         return self.figures[int(value)] if value is not None else None
 
-    def figs_in(self, m: regex.Match, group: str) -> list[Figure]:
+    def figs_in(self, m: Match, group: str) -> list[Figure]:
         text = m.group(group)
         return [self.figures[int(i)] for i in _TOKEN.findall(text)] if text else []
 

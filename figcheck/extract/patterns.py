@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import regex
 
@@ -97,9 +97,22 @@ def pieces() -> dict[str, str]:
     return p
 
 
+class _Lazy(dict):
+    """Pattern sources, compiled on first use: a one-article run needs about half of them, and
+    compiling them all cost 55 ms of a 270 ms start."""
+
+    def __getitem__(self, name: str) -> regex.Pattern | re.Pattern:
+        value = super().__getitem__(name)
+        if isinstance(value, tuple):
+            compile_, *args = value
+            value = compile_(*args)
+            self[name] = value
+        return value
+
+
 @functools.cache
-def compiled() -> dict[str, regex.Pattern | re.Pattern]:
-    """Every pattern the extractor runs, compiled once."""
+def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
+    """Every pattern the extractor runs, each compiled once, when first used."""
     p = pieces()
     hedges = [word for h in lexicon.load("hedges")["hedge"] for word in h["words"]]
     nf = lexicon.load("not_figures")
@@ -108,10 +121,10 @@ def compiled() -> dict[str, regex.Pattern | re.Pattern]:
     reading = lexicon.load("reading")["lists"]
     cur = lexicon.load("currencies")
     frac_num = rf"(?:one|two|three|four|five|six|seven|eight|nine|{'|'.join(ARTICLES)}|\d{{1,2}})"
-    return {
+    return _Lazy({
         # Every figure starts a word, with a digit or a letter some number word starts with:
         # checking that first lets the scan skip most positions at once.
-        "core": regex.compile(
+        "core": (regex.compile,
             rf"(?:(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}})?"
             rf"|(?-i:(?=\p{{Lu}})){p['MONTH']}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?!\d|,\d)"
             rf"|(?-i:(?=\p{{Lu}})){p['MONTH']},?\s+\d{{4}})\b)"
@@ -125,7 +138,7 @@ def compiled() -> dict[str, regex.Pattern | re.Pattern]:
             FLAGS,
         ),
         # Everything skipped starts with a digit, "+", "(" or "'": checking that first is cheap.
-        "skip": regex.compile(
+        "skip": (regex.compile,
             rf"(?=[\d+('])(?:\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?(?:{alternation(reading['time_zones'])})\b)?"
             r"|\b\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
             r"|\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
@@ -138,26 +151,26 @@ def compiled() -> dict[str, regex.Pattern | re.Pattern]:
         # Web addresses are rare and their pattern is slow: run only when one of these is in the text.
         # Bounded runs ({1,64}) keep a long token without "@" from costing quadratic time.
         # (stdlib re: twice as fast on this pattern, which needs nothing of regex's.)
-        "web": re.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\b[\w-]{1,63}\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*", re.IGNORECASE),
-        "hedge": regex.compile(rf"(?:^|(?<=[^\p{{L}}]))(?P<hedge>{alternation(hedges, backwards=True)})\s+(?:(?:a|an|the)\s+)?$", FLAGS | BACK),
-        "cur_prefix": regex.compile(rf"(?P<cur>{alternation(cur['prefixes'], backwards=True)})\s?$", BACK),
-        "sign": regex.compile(r"(?:^|(?<=[\s(\[]))[-−]$", BACK),
-        "between": regex.compile(r"\b(?:between|from)\s+$", FLAGS | BACK),
-        "scale": regex.compile(rf"\s?(?P<scale>{p['SCALE']})", FLAGS),
-        "range": regex.compile(rf"(?:(?P<dash>[-–])|\s+(?P<and>and|to)\s+)(?P<cur2>{p['CUR_PREFIX']})?(?P<n2>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{p['CARD']})(?:\s?(?P<scale2>{p['SCALE']}))?", FLAGS),
-        "percent": regex.compile(rf"\s?(?P<pct>{p['PERCENT']})", FLAGS),
-        "points": regex.compile(rf"\s(?P<pts>{p['POINTS']})", FLAGS),
-        "cur_word": regex.compile(rf"\s(?:(?:{alternation(lexicon.load('currencies')['qualifiers'])})\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),
-        "unit": regex.compile(rf"(?:\s?|-)(?P<unit>{alternation(unit_aliases, blind=False)})(?![\p{{L}}\d/²³])"),
-        "unit_ci": regex.compile(rf"\s(?P<unit>{alternation(a for a in unit_aliases if len(a) > 3)})(?![\p{{L}}\d/²³])", FLAGS),
-        "duration": regex.compile(rf"[\s-](?P<dur>{p['DURATION']})(?P<old>[\s-]old)?", FLAGS),
-        "compound": regex.compile(r"-(?P<cw>[a-z]+(?:-[a-z]+)?)\b(?!-)"),
-        "per": regex.compile(rf"\s+(?:a|an|per|each)\s+(?P<per>{alternation(lexicon.load('units')['per'])})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b)(?!-)", FLAGS),
-        "ord_suffix": regex.compile(r"(?:st|nd|rd|th)\b"),
+        "web": (re.compile, r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\b[\w-]{1,63}\.(?:com|org|net|co\.uk|gov|edu|io)\b\S*", re.IGNORECASE),
+        "hedge": (regex.compile, rf"(?:^|(?<=[^\p{{L}}]))(?P<hedge>{alternation(hedges, backwards=True)})\s+(?:(?:a|an|the)\s+)?$", FLAGS | BACK),
+        "cur_prefix": (regex.compile, rf"(?P<cur>{alternation(cur['prefixes'], backwards=True)})\s?$", BACK),
+        "sign": (regex.compile, r"(?:^|(?<=[\s(\[]))[-−]$", BACK),
+        "between": (regex.compile, r"\b(?:between|from)\s+$", FLAGS | BACK),
+        "scale": (regex.compile, rf"\s?(?P<scale>{p['SCALE']})", FLAGS),
+        "range": (regex.compile, rf"(?:(?P<dash>[-–])|\s+(?P<and>and|to)\s+)(?P<cur2>{p['CUR_PREFIX']})?(?P<n2>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{p['CARD']})(?:\s?(?P<scale2>{p['SCALE']}))?", FLAGS),
+        "percent": (regex.compile, rf"\s?(?P<pct>{p['PERCENT']})", FLAGS),
+        "points": (regex.compile, rf"\s(?P<pts>{p['POINTS']})", FLAGS),
+        "cur_word": (regex.compile, rf"\s(?:(?:{alternation(lexicon.load('currencies')['qualifiers'])})\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),
+        "unit": (regex.compile, rf"(?:\s?|-)(?P<unit>{alternation(unit_aliases, blind=False)})(?![\p{{L}}\d/²³])"),
+        "unit_ci": (regex.compile, rf"\s(?P<unit>{alternation(a for a in unit_aliases if len(a) > 3)})(?![\p{{L}}\d/²³])", FLAGS),
+        "duration": (regex.compile, rf"[\s-](?P<dur>{p['DURATION']})(?P<old>[\s-]old)?", FLAGS),
+        "compound": (regex.compile, r"-(?P<cw>[a-z]+(?:-[a-z]+)?)\b(?!-)"),
+        "per": (regex.compile, rf"\s+(?:a|an|per|each)\s+(?P<per>{alternation(lexicon.load('units')['per'])})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b)(?!-)", FLAGS),
+        "ord_suffix": (regex.compile, r"(?:st|nd|rd|th)\b"),
         # "Garcia, 39,", "The singer, 70,", "aged 70": what an age follows.
-        "age_left": regex.compile(rf"(?:(?!(?i:{p['MONTH']}),)(?:\p{{Lu}}[\p{{L}}'’.-]+),\s+|\b(?:[Tt]he|[Aa])\s+(?:\p{{Ll}}+\s+){{0,2}}\p{{Ll}}+,\s+|\b(?:aged|age|ages)\s+)$", BACK),
-        "age_right": regex.compile(r"^(?:,|\)|\s+(?:years?|yrs)\s+old\b|\s+(?:and|or)\s+\d)"),
+        "age_left": (regex.compile, rf"(?:(?!(?i:{p['MONTH']}),)(?:\p{{Lu}}[\p{{L}}'’.-]+),\s+|\b(?:[Tt]he|[Aa])\s+(?:\p{{Ll}}+\s+){{0,2}}\p{{Ll}}+,\s+|\b(?:aged|age|ages)\s+)$", BACK),
+        "age_right": (regex.compile, r"^(?:,|\)|\s+(?:years?|yrs)\s+old\b|\s+(?:and|or)\s+\d)"),
         # Lazy marks: read backwards, the fewest trailing marks keep "Elvis'" whole.
-        "word_before": regex.compile(r"([\p{L}][\p{L}'’.]*)\W{0,2}?$", BACK),
-        "sports": regex.compile(rf"\b(?:{alternation(reading['sports'])})\b", FLAGS),
-    }
+        "word_before": (regex.compile, r"([\p{L}][\p{L}'’.]*)\W{0,2}?$", BACK),
+        "sports": (regex.compile, rf"\b(?:{alternation(reading['sports'])})\b", FLAGS),
+    })
