@@ -231,3 +231,14 @@ def test_every_phrase_an_article_opens_is_found(phrase):
     for text in (f"They sold {phrase} the shares.", f"{phrase[0].upper()}{phrase[1:]} the shares went."):
         figs = extract_figures(text)
         assert figs and figs[0].start == text.lower().index(phrase), (text, [f.text for f in figs])
+
+
+@pytest.mark.parametrize(("text", "written", "kind"), [
+    ("The actor died on Sunday aged 81.", "81", "age"),
+    ("The singer, 70, who was born in Leeds, retired.", "70", "age"),
+    ("Garcia, 39, joined in 2015.", "39", "age"),
+    ("The Agency, 45 staff strong, moved.", "45", "count"),   # "Agency" is not "aged"
+    ("In the morning, 70 people queued.", "70", "count"),
+])
+def test_ages_by_the_words_around_them(text, written, kind):
+    assert one(text, written).kind == kind
