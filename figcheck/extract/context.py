@@ -13,6 +13,7 @@ from figcheck.extract.text import folded
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 # "138 of the drones"; not "of the plant's 6,000 workers", where the noun follows the number.
 _OF_THE = regex.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\b(?!['’])", regex.I)
+_OF_THEM = regex.compile(r"\s+of\s+(?:them|whom)\s+(\p{L}[\p{L}-]*)\b", regex.I)
 _AS_NP = regex.compile(r"\s+as\s+(?:(?:a|an|the)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)", regex.I)
 _PASSIVE = regex.compile(r"\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+\s+){0,2}?\p{L}+ed")
 _CLAUSE_END = regex.compile(r"[,;:.()\"“”—–]|\s-\s")
@@ -74,6 +75,10 @@ def counted(body: str, end: int, limit: int) -> str | None:
     m = _OF_THE.match(tail)
     if m:
         return m.group(1)
+    m = _OF_THEM.match(tail)  # "60 of them children": the noun after "of them", if one follows
+    if m:
+        word = m.group(1).lower()
+        return m.group(1) if word not in stop and word not in aux and not word.endswith("ly") and not _verbish(word, verbs) else None
     head = None
     pos = 0
     for w in _WORD.finditer(tail):

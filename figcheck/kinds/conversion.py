@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -47,9 +48,14 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         a, b = doc.fig(m, "a"), doc.fig(m, "b")
         if not a or not b or not a.unit:
             continue
+        # "15 pounds (12 kg)": pounds beside a weight are pounds of weight. Two sums of money are
+        # never compared: rates of exchange move.
+        a_unit = a.unit if a.kind == "quantity" else alternate(a.unit)
         b_unit = b.unit if b.kind == "quantity" else alternate(b.unit)
-        if not b_unit or b_unit == a.unit:
+        if not a_unit or not b_unit or b_unit == a_unit or (a.kind != "quantity" and b.kind != "quantity"):
             continue
+        if a_unit != a.unit:
+            a = dataclasses.replace(a, unit=a_unit)
         b_low, b_high = rounding(b)
         readings = [_converted(a, a.unit, b_unit)]
         deltas = _deltas()

@@ -90,14 +90,17 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
 
 
 def _may_overlap(parts: list[Figure]) -> bool:
-    """'including 20 passengers and 15 women': named along two lines, the parts may overlap."""
-    lines = {p.noun: _line(p) for p in parts if p.noun is not None}
-    return len(set(lines.values())) > 1
+    """'including 20 passengers and 15 women', '60 of them children and 40 for burns': named
+    along two lines, the parts may overlap."""
+    return len({_line(p) for p in parts}) > 1
 
 
 def _line(f: Figure) -> tuple[str, object]:
     """The line `f`'s noun splits a group along: a family in groups.toml, 'peoples' for a people
-    named in the plural ('Britons'), or a line of its own for any other noun."""
+    named in the plural ('Britons'), a line of its own for any other noun, and one line for all
+    the parts without a noun ('600 in Moscow and 500 in St Petersburg')."""
+    if f.noun is None:
+        return ("none", None)
     if f.counted and f.counted[:1].isupper():
         return ("peoples", None)
     for i, family in enumerate(lexicon.load("groups")["families"]):
