@@ -33,10 +33,12 @@ def run(doc: Doc, rules: Iterable[Rule]) -> list[Finding]:
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
-    # Two frames can find the same relation; one finding per rule and set of figures.
+    # Two frames can find the same relation, and two rules of one kind the same slip (FC601 and
+    # FC602 on '189 ... 198 people on board'): one finding per kind and set of figures, the
+    # lower code's.
     seen, out = set(), []
     for f in findings:
-        key = (f.code, tuple(sorted(x.start for x in f.figures)))
+        key = (f.kind, tuple(sorted(x.start for x in f.figures)))
         if key not in seen:
             seen.add(key)
             out.append(f)

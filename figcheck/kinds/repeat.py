@@ -23,6 +23,8 @@ _CLAUSE_END = regex.compile(r"[,.;:()!?\"“”]")
 @dataclass(frozen=True)
 class Params:
     context_words: int = 2   # words after the noun that must match: "people on board"
+    transposed: bool = False  # instead: two figures of one noun whose digits are the same in another order
+    min_digits: int = 3      # with transposed: shorter figures share their digits too often by chance
 
 
 @functools.cache
@@ -57,6 +59,9 @@ def _same_thing(a: tuple[str, ...], b: tuple[str, ...], n: int) -> bool:
 
 
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    if params.transposed:
+        yield from _transposed(doc, params)
+        return
     restate, updates = _lists()
     n = params.context_words
     # Two phrases can say the same thing only if they share their first n words: bucket by
@@ -89,6 +94,39 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         yield Hit((earlier, f), {"first": earlier.text, "second": f.text, "counted": earlier.counted or ""},
                   f"{fmt(earlier.value)} ≠ {fmt(f.value)}")
+
+
+def _transposed(doc: Doc, params: Params) -> Iterator[Hit]:
+    """'412 homes were destroyed' ... 'the 421 destroyed homes': the same digits in another
+    order, said of the same thing in two sentences, is the commonest typo in copy."""
+    _, updates = _lists()
+    seen: dict[tuple, list[Figure]] = {}
+    for f in doc.figures:
+        digits = "".join(c for c in f.text if c.isdigit())
+        if f.noun is None or f.kind not in ("count", "money") or len(digits) < params.min_digits or f.bound.value != "exact":
+            continue
+        bucket = seen.setdefault((f.noun, f.unit, "".join(sorted(digits))), [])
+        for earlier in bucket:
+            if earlier.sentence == f.sentence or earlier.value == f.value:
+                continue
+            if updates.search(doc.body[earlier.start:f.end]) or (f.when and earlier.when and f.when != earlier.when):
+                continue
+            # "cut 1,750 jobs" ... "added 1,570 jobs": two verbs acting on the figures, two groups.
+            verbs = [_verb_right_before(doc, x) for x in (earlier, f)]
+            if all(verbs) and verbs[0] != verbs[1]:
+                continue
+            yield Hit((earlier, f), {"first": earlier.text, "second": f.text, "counted": earlier.counted or ""},
+                      f"{fmt(earlier.value)} ≠ {fmt(f.value)}: the same digits in another order")
+            break
+        bucket.append(f)
+
+
+def _verb_right_before(doc: Doc, f: Figure) -> str | None:
+    """The figure's verb if it stands right before it ('cut 1,750'), not in another clause."""
+    verb = with_verb(doc.body, f, doc.layout).verb
+    if verb and doc.body[max(0, f.start - len(verb) - 2):f.start].strip().lower() == verb:
+        return verb
+    return None
 
 
 KIND = Kind("repeat", Params, check, ("first", "second", "counted"))
