@@ -103,3 +103,11 @@ def test_loader_checks_parameter_values_and_templates(tmp_path, change, complain
     path = _write(tmp_path, "FC999-x.toml", GOOD.replace(*change))
     with pytest.raises(RuleFileError, match=r"FC999-x\.toml: " + complaint):
         load_rule(path)
+
+
+def test_the_readme_lists_every_rule():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for rule in load_rules():
+        assert f"| {rule.code} | {rule.name} | {rule.kind} | {rule.severity.label} |" in readme, rule.code
