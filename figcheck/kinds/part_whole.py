@@ -80,6 +80,7 @@ def groups(doc: Doc) -> list[Group]:
     found = [g for g in found if g.whole.start not in part_starts]
     in_frames = {f.start for g in found for f in (g.whole, *g.parts)}
     found.extend(_across(doc, in_frames))
+    found.extend(_led(doc, in_frames | {f.start for g in found for f in (g.whole, *g.parts)}))
     doc.cache["sum"] = found
     return found
 
@@ -154,6 +155,31 @@ def _across(doc: Doc, taken: set[int]) -> Iterator[Group]:
         if len(parts) >= 2:
             doc.checked.update(indices)
             yield Group(whole, tuple(parts), False, True)
+
+
+@functools.cache
+def _lead() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(lexicon.load('groups')['refer_back_lead'])})\b", regex.I)
+
+
+def _led(doc: Doc, taken: set[int]) -> Iterator[Group]:
+    """'2,450 people were displaced. Of those, 1,520 were in schools and 1,080 with relatives':
+    a sentence led by words that point back takes the last count of the sentence before as its
+    whole, and its own counts as parts."""
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in doc.figures:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    lay = doc.layout
+    for s, figs in by_sentence.items():
+        parts = tuple(f for f in figs if f.kind == "count" and f.bound.value == "exact" and f.start not in taken)
+        if len(parts) < 2 or not _lead().match(doc.body, lay.sentence_starts[s]):
+            continue
+        before = [f for f in by_sentence.get(s - 1, []) if f.kind == "count" and f.noun and f.start not in taken]
+        if not before or lay.paragraph_of_sentence[s] - lay.paragraph_of_sentence[s - 1] > 1:
+            continue
+        whole = before[-1]
+        if whole.bound.value in ("exact", "about") and _compatible(whole, parts, False) and not _overlapping(doc, parts):
+            yield Group(whole, parts, False, True)
 
 
 def remainder_words(doc: Doc, group: Group) -> tuple[str, ...]:
