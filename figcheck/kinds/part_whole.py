@@ -166,16 +166,14 @@ def _led(doc: Doc, taken: set[int]) -> Iterator[Group]:
     """'2,450 people were displaced. Of those, 1,520 were in schools and 1,080 with relatives':
     a sentence led by words that point back takes the last count of the sentence before as its
     whole, and its own counts as parts."""
-    by_sentence: dict[int, list[Figure]] = {}
-    for f in doc.figures:
-        by_sentence.setdefault(f.sentence, []).append(f)
     lay = doc.layout
-    for s, figs in by_sentence.items():
-        parts = tuple(f for f in figs if f.kind == "count" and f.bound.value == "exact" and f.start not in taken)
-        if len(parts) < 2 or not _lead().match(doc.body, lay.sentence_starts[s]):
+    for s in doc.busy:  # the sentences with two figures or more
+        if not _lead().match(doc.body, lay.sentence_starts[s]):
             continue
-        before = [f for f in by_sentence.get(s - 1, []) if f.kind == "count" and f.noun and f.start not in taken]
-        if not before or lay.paragraph_of_sentence[s] - lay.paragraph_of_sentence[s - 1] > 1:
+        parts = tuple(f for f in doc.figures if f.sentence == s and f.kind == "count" and f.bound.value == "exact"
+                      and f.start not in taken)
+        before = [f for f in doc.figures if f.sentence == s - 1 and f.kind == "count" and f.noun and f.start not in taken]
+        if len(parts) < 2 or not before or lay.paragraph_of_sentence[s] - lay.paragraph_of_sentence[s - 1] > 1:
             continue
         whole = before[-1]
         if whole.bound.value in ("exact", "about") and _compatible(whole, parts, False) and not _overlapping(doc, parts):
