@@ -10,7 +10,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
-from figcheck.kinds.part_whole import _is_group
+from figcheck.kinds.part_whole import _is_group, _lead
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -67,9 +67,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         yield from _by_scope(doc)
         return
     seen = set()
-    for _s, m, _extra in doc.matches("subset"):
-        whole = doc.fig(m, "whole")
-        parts = doc.figs_in(m, "parts") if "parts" in m.groupdict() and m.group("parts") else [doc.fig(m, "part")]
+    for whole, parts in _subsets(doc):
         parts = [p for p in parts if p is not None and _fits(whole, p)]
         if whole is None or not parts:
             continue
@@ -87,6 +85,27 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
                 names = ", ".join(p.text for p in parts)
                 yield Hit(unique((whole, *parts)), {"whole": whole.text, "part": names, "parts": names},
                           f"{' + '.join(fmt(p.value) for p in parts)} = {fmt(value)} > {fmt(whole.value)}")
+
+
+def _subsets(doc: Doc) -> Iterator[tuple[Figure | None, list[Figure | None]]]:
+    """Each whole with the parts said to be among it: by the frames, and in a sentence led by
+    words pointing back ('140 hostages ... Among them are 162 foreign workers')."""
+    for _s, m, _extra in doc.matches("subset"):
+        whole = doc.fig(m, "whole")
+        yield whole, doc.figs_in(m, "parts") if "parts" in m.groupdict() and m.group("parts") else [doc.fig(m, "part")]
+    if not _lead().search(doc.body):
+        return
+    lay, by_sentence = doc.layout, {}
+    for f in doc.figures:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for s, figs in by_sentence.items():
+        if not _lead().match(doc.body, lay.sentence_starts[s]):
+            continue
+        before = [f for f in by_sentence.get(s - 1, []) if f.kind in ("count", "money", "quantity") and f.noun]
+        parts = [f for f in figs if f.bound.value == "exact"]
+        # Two parts or more in such a sentence are a breakdown: the sum kind's (FC104).
+        if before and len(parts) == 1 and lay.paragraph_of_sentence[s] - lay.paragraph_of_sentence[s - 1] <= 1:
+            yield before[-1], parts
 
 
 def _may_overlap(parts: list[Figure]) -> bool:
