@@ -107,7 +107,9 @@ def _transposed(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         bucket = seen.setdefault((f.noun, f.unit, "".join(sorted(digits))), [])
         for earlier in bucket:
-            if earlier.sentence == f.sentence or earlier.value == f.value:
+            # Same digits, same order of magnitude: '2.95 billion' and '592 million' share digits only.
+            if earlier.sentence == f.sentence or earlier.value == f.value or not f.value \
+                    or not 0.1 < abs(earlier.value / f.value) < 10:
                 continue
             if updates.search(doc.body[earlier.start:f.end]) or (f.when and earlier.when and f.when != earlier.when):
                 continue
