@@ -23,6 +23,7 @@ _CLAUSE_END = regex.compile(r"[,.;:()!?\"“”]")
 @dataclass(frozen=True)
 class Params:
     context_words: int = 2   # words after the noun that must match: "people on board"
+    close: float = 0.1       # 'the 156 passengers' after '162 passengers', other words after the noun: within this share
     transposed: bool = False  # instead: two figures of one noun whose digits are the same in another order
     min_digits: int = 3      # with transposed: shorter figures share their digits too often by chance
 
@@ -94,6 +95,40 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         yield Hit((earlier, f), {"first": earlier.text, "second": f.text, "counted": earlier.counted or ""},
                   f"{fmt(earlier.value)} ≠ {fmt(f.value)}")
+    yield from _close(doc, params)
+
+
+def _close(doc: Doc, params: Params) -> Iterator[Hit]:
+    """'162 passengers' ... 'the names of the 156 passengers': a definite restatement of the last
+    count of that noun, a few per cent off, with no word of an update between: a slip. Further
+    apart, or with a clause after the noun ('the 145 passengers who survived'), it may be
+    another group."""
+    restate, updates = _lists()
+    last: dict[str, Figure] = {}
+    for f in doc.figures:
+        if f.noun is None or f.kind != "count" or f.bound.value != "exact":
+            continue
+        earlier, last[f.noun] = last.get(f.noun), f
+        if earlier is None or earlier.sentence == f.sentence or not f.value or earlier.unit != f.unit:
+            continue
+        before = doc.body[max(doc.layout.sentence_starts[f.sentence], f.start - 12):f.start].lower().split()
+        if not before or before[-1] not in restate or overlaps(earlier.low, earlier.high, f.low, f.high):
+            continue
+        if abs(earlier.value - f.value) > params.close * max(earlier.value, f.value) or _qualified(doc, f):
+            continue
+        if updates.search(doc.body[earlier.start:f.end]) or (f.when and earlier.when and f.when != earlier.when):
+            continue
+        verbs = [_verb_right_before(doc, x) for x in (earlier, f)]
+        if all(verbs) and verbs[0] != verbs[1]:
+            continue
+        yield Hit((earlier, f), {"first": earlier.text, "second": f.text, "counted": earlier.counted or ""},
+                  f"{fmt(earlier.value)} ≠ {fmt(f.value)}")
+
+
+def _qualified(doc: Doc, f: Figure) -> bool:
+    """A clause right after the noun narrows the group: 'the 145 passengers who survived'."""
+    words = _WORDS.findall(_CLAUSE_END.split(doc.body[f.end:f.end + 60], maxsplit=1)[0])
+    return len(words) > 1 and words[1].lower() in _clause_words()
 
 
 def _transposed(doc: Doc, params: Params) -> Iterator[Hit]:
