@@ -126,9 +126,14 @@ def _close(doc: Doc, params: Params) -> Iterator[Hit]:
 
 
 def _qualified(doc: Doc, f: Figure) -> bool:
-    """A clause right after the noun narrows the group: 'the 145 passengers who survived'."""
+    """A clause or a participle right after the noun narrows the group: 'the 145 passengers who
+    survived', 'the 21 people charged', 'the 30 workers remaining'."""
+    _, aux, _, verbs, _ = _context_lists()
     words = _WORDS.findall(_CLAUSE_END.split(doc.body[f.end:f.end + 60], maxsplit=1)[0])
-    return len(words) > 1 and words[1].lower() in _clause_words()
+    if len(words) < 2:
+        return False
+    w = words[1].lower()
+    return w in _clause_words() or w in aux or w in verbs or w.endswith(("ed", "ing"))
 
 
 def _transposed(doc: Doc, params: Params) -> Iterator[Hit]:
