@@ -93,8 +93,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         between = doc.body[earlier.start:f.end]
         if updates.search(between) or (f.when and earlier.when and f.when != earlier.when):
             continue
-        yield Hit((earlier, f), {"first": earlier.text, "second": f.text, "counted": earlier.counted or ""},
-                  f"{fmt(earlier.value)} ≠ {fmt(f.value)}")
+        yield _hit(earlier, f, f"{fmt(earlier.value)} ≠ {fmt(f.value)}")
     yield from _close(doc, params)
 
 
@@ -116,13 +115,8 @@ def _close(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         if abs(earlier.value - f.value) > params.close * max(earlier.value, f.value) or _qualified(doc, f):
             continue
-        if updates.search(doc.body[earlier.start:f.end]) or (f.when and earlier.when and f.when != earlier.when):
-            continue
-        verbs = [_verb_right_before(doc, x) for x in (earlier, f)]
-        if all(verbs) and verbs[0] != verbs[1]:
-            continue
-        yield Hit((earlier, f), {"first": earlier.text, "second": f.text, "counted": earlier.counted or ""},
-                  f"{fmt(earlier.value)} ≠ {fmt(f.value)}")
+        if _one_claim(doc, earlier, f, updates):
+            yield _hit(earlier, f, f"{fmt(earlier.value)} ≠ {fmt(f.value)}")
 
 
 def _qualified(doc: Doc, f: Figure) -> bool:
@@ -151,16 +145,23 @@ def _transposed(doc: Doc, params: Params) -> Iterator[Hit]:
             if earlier.sentence == f.sentence or earlier.value == f.value or not f.value \
                     or not 0.1 < abs(earlier.value / f.value) < 10:
                 continue
-            if updates.search(doc.body[earlier.start:f.end]) or (f.when and earlier.when and f.when != earlier.when):
-                continue
-            # "cut 1,750 jobs" ... "added 1,570 jobs": two verbs acting on the figures, two groups.
-            verbs = [_verb_right_before(doc, x) for x in (earlier, f)]
-            if all(verbs) and verbs[0] != verbs[1]:
-                continue
-            yield Hit((earlier, f), {"first": earlier.text, "second": f.text, "counted": earlier.counted or ""},
-                      f"{fmt(earlier.value)} ≠ {fmt(f.value)}: the same digits in another order")
-            break
+            if _one_claim(doc, earlier, f, updates):
+                yield _hit(earlier, f, f"{fmt(earlier.value)} ≠ {fmt(f.value)}: the same digits in another order")
+                break
         bucket.append(f)
+
+
+def _one_claim(doc: Doc, earlier: Figure, f: Figure, updates: regex.Pattern) -> bool:
+    """Nothing says the two figures are two things: no update word between them, one time scope,
+    and not two different verbs acting on them ('cut 1,750 jobs' ... 'added 1,570 jobs')."""
+    if updates.search(doc.body[earlier.start:f.end]) or (f.when and earlier.when and f.when != earlier.when):
+        return False
+    verbs = [_verb_right_before(doc, x) for x in (earlier, f)]
+    return not (all(verbs) and verbs[0] != verbs[1])
+
+
+def _hit(earlier: Figure, f: Figure, working: str) -> Hit:
+    return Hit((earlier, f), {"first": earlier.text, "second": f.text, "counted": earlier.counted or ""}, working)
 
 
 def _verb_right_before(doc: Doc, f: Figure) -> str | None:
