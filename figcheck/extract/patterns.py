@@ -167,8 +167,9 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
         "compound": (regex.compile, r"-(?P<cw>[a-z]+(?:-[a-z]+)?)\b(?!-)"),
         "per": (regex.compile, rf"\s+(?:a|an|per|each)\s+(?P<per>{alternation(lexicon.load('units')['per'])})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b)(?!-)", FLAGS),
         "ord_suffix": (regex.compile, r"(?:st|nd|rd|th)\b"),
-        # "Garcia, 39,", "The singer, 70,", "aged 70": what an age follows.
-        "age_left": (regex.compile, rf"(?:(?!(?i:{p['MONTH']}),)(?:\p{{Lu}}[\p{{L}}'’.-]+),\s+|\b(?:[Tt]he|[Aa])\s+(?:\p{{Ll}}+\s+){{0,2}}\p{{Ll}}+,\s+|\b(?:aged|age|ages|at\s+the\s+age\s+of)\s+)$", BACK),
+        # "Garcia, 39,", "The singer, 70,", "aged 70": what an age follows; `aged` marks the words
+        # that make the number an age wherever the clause goes on.
+        "age_left": (regex.compile, rf"(?:(?!(?i:{p['MONTH']}),)(?:\p{{Lu}}[\p{{L}}'’.-]+),\s+|\b(?:[Tt]he|[Aa])\s+(?:\p{{Ll}}+\s+){{0,2}}\p{{Ll}}+,\s+|\b(?P<aged>aged|age|ages|at\s+the\s+age\s+of)\s+)$", BACK),
         "age_right": (regex.compile, r"^(?:,|\)|\s+(?:years?|yrs)\s+old\b|\s+(?:and|or)\s+\d)"),
         # Lazy marks: read backwards, the fewest trailing marks keep "Elvis'" whole.
         "word_before": (regex.compile, r"([\p{L}][\p{L}'’.]*)\W{0,2}?$", BACK),

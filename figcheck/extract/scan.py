@@ -588,6 +588,5 @@ def _year_or_age(body: str, raw: Raw, pats: dict) -> None:
     if text.isdigit() and raw.value <= 120 and (body[raw.start - 2:raw.start] == ", " or "age" in body[raw.start - 8:raw.start]):
         left = pats["age_left"].search(body, max(0, raw.start - 40), raw.start)
         # "aged 70" is an age wherever the clause goes on; "Garcia, 39" only before ", who" or ")".
-        if left and (left.group().split()[0].lower() in ("aged", "age", "ages", "at")
-                     or pats["age_right"].match(body[raw.end:raw.end + 12])):
+        if left and (left.group("aged") or pats["age_right"].match(body[raw.end:raw.end + 12])):
             raw.kind = "age"

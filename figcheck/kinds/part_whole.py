@@ -162,21 +162,31 @@ def _lead() -> regex.Pattern:
     return regex.compile(rf"(?:{alternation(lexicon.load('groups')['refer_back_lead'])})\b", regex.I)
 
 
+def led(doc: Doc) -> list[tuple[Figure, tuple[Figure, ...]]]:
+    """Each sentence led by words pointing back ('Of those,', 'Among them'): its exact figures,
+    with the last counted figure of the sentence before as their whole. Shared by the sum kind
+    (two parts or more) and the subset kind (one)."""
+    if "led" not in doc.cache:
+        lay, lead, by_sentence, found = doc.layout, _lead(), {}, []
+        for f in doc.figures:
+            by_sentence.setdefault(f.sentence, []).append(f)
+        for s, figs in by_sentence.items():
+            if not lead.match(doc.body, lay.sentence_starts[s]):  # anchored: cheap for every sentence
+                continue
+            before = [f for f in by_sentence.get(s - 1, []) if f.kind in ("count", "money", "quantity") and f.noun]
+            parts = tuple(f for f in figs if f.bound.value == "exact")
+            if before and parts and lay.paragraph_of_sentence[s] - lay.paragraph_of_sentence[s - 1] <= 1:
+                found.append((before[-1], parts))
+        doc.cache["led"] = found
+    return doc.cache["led"]
+
+
 def _led(doc: Doc, taken: set[int]) -> Iterator[Group]:
-    """'2,450 people were displaced. Of those, 1,520 were in schools and 1,080 with relatives':
-    a sentence led by words that point back takes the last count of the sentence before as its
-    whole, and its own counts as parts."""
-    lay = doc.layout
-    for s in doc.busy:  # the sentences with two figures or more
-        if not _lead().match(doc.body, lay.sentence_starts[s]):
-            continue
-        parts = tuple(f for f in doc.figures if f.sentence == s and f.kind == "count" and f.bound.value == "exact"
-                      and f.start not in taken)
-        before = [f for f in doc.figures if f.sentence == s - 1 and f.kind == "count" and f.noun and f.start not in taken]
-        if len(parts) < 2 or not before or lay.paragraph_of_sentence[s] - lay.paragraph_of_sentence[s - 1] > 1:
-            continue
-        whole = before[-1]
-        if whole.bound.value in ("exact", "about") and _compatible(whole, parts, False) and not _overlapping(doc, parts):
+    """'2,450 people were displaced. Of those, 1,520 were in schools and 1,080 with relatives'."""
+    for whole, figs in led(doc):
+        parts = tuple(f for f in figs if f.kind == "count" and f.start not in taken)
+        if (len(parts) >= 2 and whole.kind == "count" and whole.start not in taken and whole.bound.value in ("exact", "about")
+                and _compatible(whole, parts, False) and not _overlapping(doc, parts)):
             yield Group(whole, parts, False, True)
 
 

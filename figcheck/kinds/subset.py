@@ -10,7 +10,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
-from figcheck.kinds.part_whole import _is_group, _lead
+from figcheck.kinds.part_whole import _is_group, led
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -93,18 +93,8 @@ def _subsets(doc: Doc) -> Iterator[tuple[Figure | None, list[Figure | None]]]:
     for _s, m, _extra in doc.matches("subset"):
         whole = doc.fig(m, "whole")
         yield whole, doc.figs_in(m, "parts") if "parts" in m.groupdict() and m.group("parts") else [doc.fig(m, "part")]
-    lay, by_sentence = doc.layout, {}
-    for f in doc.figures:
-        by_sentence.setdefault(f.sentence, []).append(f)
-    lead = _lead()
-    for s, figs in by_sentence.items():
-        if not lead.match(doc.body, lay.sentence_starts[s]):  # anchored: a search of every body cost 0.3 s a corpus
-            continue
-        before = [f for f in by_sentence.get(s - 1, []) if f.kind in ("count", "money", "quantity") and f.noun]
-        parts = [f for f in figs if f.bound.value == "exact"]
-        # Two parts or more in such a sentence are a breakdown: the sum kind's (FC104).
-        if before and len(parts) == 1 and lay.paragraph_of_sentence[s] - lay.paragraph_of_sentence[s - 1] <= 1:
-            yield before[-1], parts
+    # One figure in a sentence led by words pointing back; two or more are a breakdown (FC104).
+    yield from ((whole, list(parts)) for whole, parts in led(doc) if len(parts) == 1)
 
 
 def _may_overlap(parts: list[Figure]) -> bool:
