@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -86,15 +85,6 @@ def rounding_slack(figures: Sequence[Figure], min_step: float = 100, min_value: 
         return 0.0
     # A figure whose range already spans its rounding ("£4.2m": 4.15m to 4.25m) adds nothing more.
     return sum(f.step / 2 for f in round_ if f.low == f.high)
-
-
-def shared_unit(a: Figure, b: Figure) -> tuple[Figure, Figure]:
-    """'from 200 to 180 dollars': a unit written once serves a bare number beside it."""
-    if a.kind == "count" and a.unit is None and b.kind in ("money", "quantity"):
-        a = dataclasses.replace(a, kind=b.kind, unit=b.unit)
-    elif b.kind == "count" and b.unit is None and a.kind in ("money", "quantity"):
-        b = dataclasses.replace(b, kind=a.kind, unit=a.unit)
-    return a, b
 
 
 def unique(figures: Sequence[Figure]) -> tuple[Figure, ...]:

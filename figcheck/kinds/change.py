@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from figcheck import lexicon
 from figcheck.extract.scan import hedge_range
-from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, overlaps, shared_unit
+from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
+from figcheck.relate.candidates import Change, shared_unit
 
 
 @dataclass(frozen=True)
 class Params:
     # mismatch: the change matches no reading of the figures; points: "fell 0.2 pct to 6.6 pct
     # from 6.8 pct" where the figures show percentage points, not a relative change.
-    compare: Literal["mismatch", "points"]
+    # direction: "cut from 1.8% to 2.8%", the new figure on the wrong side of the old.
+    compare: Literal["mismatch", "points", "direction"]
     multiplier_tolerance: float = 0.1   # "tripled" for 2.8 times is how prose speaks
     percent_slack: float = 0.1          # points: "29.5 pct" computed from unrounded figures gives 29.56
 
@@ -40,6 +42,9 @@ def _relative(new: Figure, old: Figure) -> tuple[float, float] | None:
 
 
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    if params.compare == "direction":
+        yield from direction(doc.changes())
+        return
     down, mults = _words()
     seen = set()
     for _s, m, _extra in doc.matches("change"):
@@ -65,6 +70,32 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         hit = _delta(new, old, delta, sign, params)
         if hit:
             yield hit
+
+
+def direction(changes: Iterable[Change]) -> Iterator[Hit]:
+    """Changes whose new figure lies, in every reading, on the other side of the old one from
+    where the words put it: 'increased from 450 to 400'. A rank rises as its number falls."""
+    for c in changes:
+        old, new = c.old, c.new
+        (o_low, o_high), (n_low, n_high) = _stated(old), _stated(new)
+        if c.direction == 0:
+            if overlaps(o_low, o_high, n_low, n_high):
+                continue
+            said, actual = "unchanged", "higher" if n_low > o_high else "lower"
+        else:
+            way = -c.direction if c.rank else c.direction
+            if (n_high > o_low) if way > 0 else (n_low < o_high):
+                continue
+            said = ("up" if c.direction > 0 else "down") + (" (a rank: a smaller number is higher)" if c.rank else "")
+            actual = "lower" if n_high <= o_low else "higher"
+        fields = {"cue": c.cue, "new": new.text, "old": old.text, "said": said, "actual": actual}
+        yield Hit((old, new), fields, f"{fmt(old.value)} → {fmt(new.value)} is {actual}, but the text says {c.cue!r}")
+
+
+def _stated(f: Figure) -> tuple[float, float]:
+    """The values a figure's words allow, without the rounding of an exact figure: rounding cannot
+    turn '2.5% to 3%' into no change, since a writer who rounds 2.5 to 3 would not write 2.5 first."""
+    return (f.value, f.value) if f.bound.value == "exact" else (f.low, f.high)
 
 
 def _delta(new: Figure, old: Figure, delta: Figure, sign: int, params: Params) -> Hit | None:
@@ -118,4 +149,4 @@ def _multiplier(new: Figure, old: Figure, word: str, mults: dict[str, float], pa
                f"{fmt(new.value)} / {fmt(old.value)} = {fmt(actual)}, not {fmt(factor)} ({word})")
 
 
-KIND = Kind("change", Params, check, ("delta", "new", "old", "actual"))
+KIND = Kind("change", Params, check, ("delta", "new", "old", "actual", "cue", "said"))

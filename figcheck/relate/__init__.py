@@ -19,6 +19,8 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
+from figcheck.relate import changes
+from figcheck.relate.candidates import Change
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -198,6 +200,7 @@ class Doc:
     tokens: dict[int, int] = field(default_factory=dict)   # the figure tokens in each busy sentence
     folded: dict[int, str | None] = field(default_factory=dict)  # each busy sentence folded, as frames read it
     shapes: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, tokens, kinds) of the busy ones
+    members: dict[int, list[int]] = field(default_factory=dict)  # the figures of each sentence, by index
 
     def prepare(self) -> Doc:
         """Mask each sentence's figures into tokens, and note which sentences frames can match."""
@@ -205,6 +208,7 @@ class Doc:
         by_sentence: dict[int, list[int]] = {}
         for i, f in enumerate(figures):
             by_sentence.setdefault(f.sentence, []).append(i)
+        self.members = by_sentence
         # A "sentence" of more than MAX_FIGURES figures is a table or a list, not prose that
         # relates its figures: frames skip it, which keeps adversarial text linear.
         self.busy = sorted(s for s, members in by_sentence.items() if 2 <= len(members) <= MAX_FIGURES
@@ -226,6 +230,12 @@ class Doc:
         self.folded = {s: folded(self.masked[s]) for s in self.busy}
         self.shapes = [(s, self.tokens[s], self.letters[s]) for s in self.busy]
         return self
+
+    def changes(self) -> list[Change]:
+        """Every change the text states (relate/changes.py), found once an article."""
+        if "changes" not in self.cache:
+            self.cache["changes"] = changes.find(self.body, self.figures, self.members, self.layout.sentence_starts)
+        return self.cache["changes"]
 
     def sentence_text(self, s: int) -> str:
         return self.body[self.layout.sentence_starts[s]:self.layout.sentence_ends[s]]

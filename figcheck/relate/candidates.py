@@ -1,0 +1,41 @@
+"""Typed relation candidates: what the text says about its figures, for the kinds to solve.
+
+The kinds receive these records and never read text; finding them is the job of the modules
+beside this one (changes.py, restate.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from figcheck.model import Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """'cut its forecast from 1.8% to 1.6%': a figure said to move from `old` to `new`."""
+
+    old: Figure
+    new: Figure
+    direction: int      # +1 said to go up, -1 down, 0 said to stay the same
+    cue: str            # the word that says so: "cut", "down", "unchanged"
+    rank: bool = False  # a rank or place: going up is a smaller number ("rose from 21st to 12th")
+
+
+@dataclass(frozen=True, slots=True)
+class Restatement:
+    """Two figures the text gives for one quantity: 'Thanou, 30,' ... 'Thanou, 32,'."""
+
+    first: Figure
+    second: Figure
+    cue: str            # why they are one quantity: "the same person", "the same words"
+
+
+def shared_unit(a: Figure, b: Figure) -> tuple[Figure, Figure]:
+    """'from 200 to 180 dollars': a unit written once serves a bare number beside it."""
+    if a.kind == "count" and a.unit is None and b.kind in ("money", "quantity"):
+        a = dataclasses.replace(a, kind=b.kind, unit=b.unit)
+    elif b.kind == "count" and b.unit is None and a.kind in ("money", "quantity"):
+        b = dataclasses.replace(b, kind=a.kind, unit=a.unit)
+    return a, b

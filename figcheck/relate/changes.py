@@ -1,0 +1,240 @@
+"""Changes the text states: which figure is the old value, which the new, and which way it went.
+
+Three shapes carry nearly every change in news copy, whatever the words between:
+  "<dir> ... from OLD ... to NEW"          "cut its 2005 forecast for Germany from 1.8% to 1.6%"
+  "<dir> ... to NEW ... from OLD"          "will increase to 600 dlrs a tonne from 570 dlrs"
+  "NEW, <dir> from OLD"                    "a 36% share - down from 38%", "7.5%, unchanged from 7.5%"
+and a fourth that reaches back one sentence:
+  "OLD ... . This has since been <dir> to NEW", "awarded £60,000, later reduced to £50,000".
+Figures of other kinds between (a year, a duration) do not break the shape; a figure of the
+same kind and unit does, since it may be the real old or new value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from figcheck import lexicon
+from figcheck.extract.patterns import alternation
+from figcheck.model import Figure
+from figcheck.relate.candidates import Change, shared_unit
+
+SCHEMA = (
+    ("direction", ("up", "down", "same")),
+    ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
+                "adverbs", "auxiliaries", "quoted_per")),
+)
+_KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
+_GAP = 90          # characters a change may spread between its two figures
+_REACH = 90        # characters before "from" or "to" searched for the direction word
+
+
+@functools.cache
+def _cues() -> dict[str, regex.Pattern]:
+    data = lexicon.load_strict("cues", SCHEMA)
+    d, c = data["direction"], data["change"]
+
+    def words(ws: list[str]) -> str:
+        return alternation([w.lower() for w in ws])
+
+    fill_from, fill_to = words(c["from_fillers"]), words(c["to_fillers"])
+    return {
+        # The last direction word of a stretch of text (searched backwards from its end).
+        "dir": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'] + d['same'])})\b", regex.I | regex.REVERSE),
+        "from": regex.compile(rf"\bfrom\s+(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
+        "to": regex.compile(rf"\b(?:to|until)\s+(?:(?:{fill_to})\s+){{0,3}}$", regex.I),
+        # "NEW, down from OLD": the direction word right before "from".
+        "adverb_from": regex.compile(rf"\b(?P<w>{words(c['adverbs'])})\s+from\s+(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
+        "signed": regex.compile(rf"\b(?:{words(c['signed'])})\b[^.;,]{{0,25}}$", regex.I),
+        "rank_before": regex.compile(rf"\b(?:{words(c['rank'])})\s*$", regex.I),
+        "rank_after": regex.compile(rf"^[-\s]*(?:\w+\s+)?(?:{words(c['rank'])})\b", regex.I),
+        "refer_back": regex.compile(rf"^\s*(?:(?:but|and|however|now|since then),?\s+)*(?:{words(c['refer_back'])})"
+                                    rf"\s+(?:(?:{words(c['auxiliaries'])})\s+){{0,4}}$", regex.I),
+        "refer_within": regex.compile(rf",\s*(?:(?:{words(c['refer_within'])})\b[^,;.]{{0,25}})?$", regex.I),
+        "rank_sentence": regex.compile(rf"\b(?:{words(c['rank_sentence'])})\b", regex.I),
+        "quoted_per": regex.compile(rf"^\s*(?:\w+\s+)?(?:per|to the|against the|a)\s+(?:u\.?s\.?\s+)?"
+                                    rf"(?:{words(c['quoted_per'])})\b", regex.I),
+        "clause_end": regex.compile(r"[;:(—–]|\s-\s|,\s|\b(?:and|but|while|whereas)\s", regex.I | regex.REVERSE),
+        # Between the two figures of one change: no second clause, no second subject.
+        "split": regex.compile(r"[.;]\s|,\s|\b(?:and|but|while|whereas|although)\b", regex.I),
+        "separator": regex.compile(r"[;\d]|\b(?:while|whereas|although|and|with)\b", regex.I),
+        # "a one-in-five chance", "one in 10 adults": a figure inside a ratio is not a value that changes.
+        "ratio_word": regex.compile(r"^-(?:in|to|for|of)-|^\s+(?:in|out of)\s+"
+                                    r"(?:\d{1,3}\b|one|two|three|four|five|six|seven|eight|nine|ten)\b", regex.I),
+    }
+
+
+def _sign_of(word: str) -> int:
+    d = lexicon.load_strict("cues", SCHEMA)["direction"]
+    w = word.lower()
+    return 1 if w in d["up"] else -1 if w in d["down"] else 0
+
+
+def compatible(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
+    """The two figures as one quantity (a bare number takes its neighbour's unit), or None."""
+    if a.kind not in _KINDS or b.kind not in _KINDS or not (a.bounded and b.bounded):
+        return None
+    if "range" in (a.bound.value, b.bound.value):
+        return None
+    a, b = shared_unit(a, b)
+    # "from six months to four": the bare count shares the duration's unit.
+    if a.kind == "duration" and b.kind == "count" and b.unit is None and b.noun is None:
+        b = dataclasses.replace(b, kind=a.kind, unit=a.unit)
+    elif b.kind == "duration" and a.kind == "count" and a.unit is None and a.noun is None:
+        a = dataclasses.replace(a, kind=b.kind, unit=b.unit)
+    if a.kind == b.kind and a.unit == b.unit:
+        return a, b
+    if {a.kind, b.kind} == {"ordinal", "count"}:   # "from sixth to 12"
+        return a, b
+    return None
+
+
+def _direction_before(cues: dict[str, regex.Pattern], body: str, end: int, floor: int) -> str | None:
+    """The nearest direction word in the clause that ends at `end`."""
+    start = max(floor, end - _REACH)
+    text = body[start:end]
+    stop = cues["clause_end"].search(text)
+    if stop:
+        text = text[stop.end():]
+    m = cues["dir"].search(text)
+    return m.group("w") if m else None
+
+
+def _is_rank(cues: dict[str, regex.Pattern], body: str, f: Figure) -> bool:
+    return f.kind == "ordinal" or bool(cues["rank_before"].search(body[max(0, f.start - 12):f.start])) \
+        or bool(cues["rank_after"].search(body[f.end:f.end + 20]))
+
+
+def _signed(cues: dict[str, regex.Pattern], body: str, f: Figure, floor: int) -> bool:
+    return bool(cues["signed"].search(body[max(floor, f.start - 30):f.start]))
+
+
+def find(body: str, figures: list[Figure], members: dict[int, list[int]], sentence_starts: tuple[int, ...]) -> list[Change]:
+    """Every change stated in the body, at most one per pair of figures."""
+    cues = _cues()
+    found: dict[tuple[int, int], Change] = {}
+    for s, idx in members.items():
+        floor = sentence_starts[s]
+        figs = [figures[i] for i in idx]
+        for change in _in_sentence(cues, body, figs, floor):
+            found.setdefault((change.old.start, change.new.start), change)
+    for change in _reaching_back(cues, body, figures, members, sentence_starts):
+        found.setdefault((change.old.start, change.new.start), change)
+    return list(found.values())
+
+
+def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], floor: int) -> Iterator[Change]:
+    for i, x in enumerate(figs):
+        before = body[max(floor, x.start - 60):x.start]
+        from_m = cues["from"].search(before)
+        if not from_m:
+            continue
+        from_at = x.start - (len(before) - from_m.start())
+        adverb = cues["adverb_from"].search(before)
+        if adverb:
+            # "NEW, down from OLD": the new figure is the last one of the same quantity before.
+            change = _adverb_change(cues, body, figs[:i], x, adverb.group("w"), floor)
+            if change:
+                yield change
+                continue
+        # "<dir> ... from OLD ... to NEW"
+        new = _next_compatible(figs[i + 1:], x)
+        if new is not None and new.start - x.end <= _GAP and cues["to"].search(body[max(x.end, new.start - 30):new.start]) \
+                and not cues["split"].search(body[x.end:new.start]):
+            word = _direction_before(cues, body, from_at, floor)
+            if word:
+                yield from _make(cues, body, x, new, word, floor)
+            continue
+        # "<dir> ... to NEW ... from OLD"
+        new = _previous_compatible(figs[:i], x)
+        if new is not None and x.start - new.end <= _GAP and not cues["split"].search(body[new.end:x.start]):
+            to_m = cues["to"].search(body[max(floor, new.start - 30):new.start])
+            if to_m:
+                word = _direction_before(cues, body, new.start - (min(30, new.start - floor) - to_m.start()), floor)
+                if word:
+                    yield from _make(cues, body, x, new, word, floor)
+
+
+def _adverb_change(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, word: str,
+                   floor: int) -> Change | None:
+    new = _previous_compatible(earlier, old)
+    if new is None or old.start - new.end > 70:
+        return None
+    gap = body[new.end:old.start]
+    # "sales were 5 mln, while profits were down from 3 mln": another subject, another quantity.
+    if cues["separator"].search(gap):
+        return None
+    return next(iter(_make(cues, body, old, new, word, floor)), None)
+
+
+def _reaching_back(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+                   sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"OLD. This has since been cut to NEW", "OLD ..., later reduced to NEW": a clause that opens
+    with a word referring back changes the last figure of its quantity, in the sentence before for
+    a sentence opening with "This", in the same sentence for a clause after a comma."""
+    for s, idx in members.items():
+        floor = sentence_starts[s]
+        for i in idx:
+            new = figures[i]
+            before = body[max(floor, new.start - 40):new.start]
+            to_m = cues["to"].search(before)
+            if not to_m or regex.search(r"^[^,;.]{0,40}?\bfrom\b", body[new.end:new.end + 60], regex.I):
+                continue
+            to_at = new.start - (len(before) - to_m.start())
+            head = body[max(floor, to_at - 60):to_at]
+            verb = regex.search(r"(?:^|\s)(\w+)\s*$", head)
+            if not verb or _sign_of(verb.group(1)) == 0 or verb.group(1).lower() in cues_adverbs():
+                continue
+            lead = head[:verb.start(1)]
+            if cues["refer_within"].search(lead):
+                earlier = [figures[j] for j in idx if figures[j].end <= to_at - len(head) + len(lead)]
+            elif cues["refer_back"].search(body[floor:to_at - len(head) + len(lead)]):
+                earlier = [figures[j] for j in members.get(s - 1, [])]
+            else:
+                continue
+            old = _previous_compatible(earlier, new)
+            if old is not None:
+                yield from _make(cues, body, old, new, verb.group(1), sentence_starts[max(0, s - 1)])
+
+
+def cues_adverbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load_strict("cues", SCHEMA)["change"]["adverbs"])
+
+
+def _next_compatible(figs: list[Figure], x: Figure) -> Figure | None:
+    for f in figs:
+        if compatible(x, f):
+            return f
+    return None
+
+
+def _previous_compatible(figs: list[Figure], x: Figure) -> Figure | None:
+    for f in reversed(figs):
+        if compatible(x, f):
+            return f
+    return None
+
+
+def _make(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, word: str, floor: int) -> Iterator[Change]:
+    pair = compatible(old, new)
+    if pair is None:
+        return
+    old, new = pair
+    if _signed(cues, body, old, floor) or _signed(cues, body, new, floor):
+        return
+    # "from 591 mcf to 536 mln cubic feet": a scale lost in one of them, not a change of 900,000 times.
+    small, large = sorted((abs(old.value), abs(new.value)))
+    if small == 0 or large / small > 20:
+        return
+    if any(cues["ratio_word"].search(body[f.end:f.end + 8]) or regex.search(r"-(?:in|to|for|of)-$", body[max(0, f.start - 8):f.start])
+           for f in (old, new)):
+        return
+    if any(cues["quoted_per"].search(body[f.end:f.end + 30]) for f in (old, new)):
+        return
+    sentence = body[floor:max(old.end, new.end) + 40]
+    rank = _is_rank(cues, body, old) or _is_rank(cues, body, new) or bool(cues["rank_sentence"].search(sentence))
+    yield Change(old, new, _sign_of(word), word.lower(), rank)

@@ -1,0 +1,58 @@
+"""Which changes the text states: the shapes, and the links back to an earlier figure."""
+
+from __future__ import annotations
+
+from figcheck.relate import document
+
+
+def pairs(text: str) -> list[tuple[str, str, int, bool]]:
+    return [(c.old.text, c.new.text, c.direction, c.rank) for c in document(text).changes()]
+
+
+def test_from_then_to_with_a_year_between():
+    assert pairs("Exports fell from 72 in 2003 to 81 last year.") == [("72", "81", -1, False)]
+
+
+def test_to_then_from():
+    assert pairs("The price will increase to 600 dlrs a tonne from 570 dlrs a tonne.") == \
+        [("570 dlrs a tonne", "600 dlrs a tonne", 1, False)]
+
+
+def test_new_figure_then_down_from():
+    assert pairs("The firm has a 36% share, down from 38% a year ago.") == [("38%", "36%", -1, False)]
+
+
+def test_a_second_clause_is_another_change():
+    # "while" opens another subject: 2.5% is not paired with 3.25%.
+    assert pairs("Life bonuses were cut from 3% to 2.5%, while pension bonuses were reduced from 3.25% to 2.5%.") == \
+        [("3%", "2.5%", -1, False), ("3.25%", "2.5%", -1, False)]
+
+
+def test_a_sentence_opening_with_this_links_to_the_sentence_before():
+    assert pairs("The debt reached 42bn euros by 2002. This has since been reduced to 38bn euros.") == \
+        [("42bn euros", "38bn euros", -1, False)]
+
+
+def test_a_new_subject_does_not_link_to_the_sentence_before():
+    assert pairs("The debt reached 42bn euros by 2002. Revenue has since been reduced to 38bn euros.") == []
+
+
+def test_a_participle_links_within_its_sentence():
+    assert pairs("The court awarded £60,000 in damages, later reduced to £50,000 on appeal.") == \
+        [("£60,000", "£50,000", -1, False)]
+
+
+def test_a_participle_does_not_reach_into_the_sentence_before():
+    assert pairs("Subscribers reached 5.4 million. Broadband customers also increased, rising to 5.1 million.") == []
+
+
+def test_a_rank_word_marks_a_rank():
+    assert pairs("She has climbed from 17th in the rankings to 14th.") == [("17th", "14th", 1, True)]
+
+
+def test_a_loss_is_not_read_for_direction():
+    assert pairs("The firm fell to a loss of 12 mln dlrs from a profit of 4 mln dlrs.") == []
+
+
+def test_an_exchange_rate_quoted_per_currency_is_not_read():
+    assert pairs("The rupee climbed to 43.3 per US dollar, up from 43.4.") == []
