@@ -163,7 +163,7 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
         "cur_word": (regex.compile, rf"\s(?:(?:{alternation(lexicon.load('currencies')['qualifiers'])})\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),
         "unit": (regex.compile, rf"(?:\s?|-)(?P<unit>{alternation(unit_aliases, blind=False)})(?![\p{{L}}\d/²³])"),
         "unit_ci": (regex.compile, rf"\s(?P<unit>{alternation(a for a in unit_aliases if len(a) > 3)})(?![\p{{L}}\d/²³])", FLAGS),
-        "duration": (regex.compile, rf"[\s-](?P<dur>{p['DURATION']})(?P<old>[\s-]old)?", FLAGS),
+        "duration": (regex.compile, rf"[\s-](?P<dur>{p['DURATION']})(?P<old>[\s-]old(?!er|est))?", FLAGS),
         "compound": (regex.compile, r"-(?P<cw>[a-z]+(?:-[a-z]+)?)\b(?!-)"),
         "per": (regex.compile, rf"\s+(?:a|an|per|each)\s+(?P<per>{alternation(lexicon.load('units')['per'])})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b)(?!-)", FLAGS),
         "ord_suffix": (regex.compile, r"(?:st|nd|rd|th)\b"),

@@ -461,7 +461,9 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
         m = pats["duration"].match(body, end) if nxt in starts["duration"] else None
         if m:
             dur = m.group("dur").lower()
-            is_age = m.group("old") or (dur.startswith(("year", "yr")) and body[m.end():m.end() + 4].lower() == " old")
+            # "six years older" is a gap between two ages, not an age.
+            is_age = m.group("old") or (dur.startswith(("year", "yr")) and body[m.end():m.end() + 4].lower() == " old"
+                                        and body[m.end() + 4:m.end() + 6].lower() not in ("er", "es"))
             if is_age:
                 raw.kind = "age"
                 end = m.end() + (0 if m.group("old") else 4)
@@ -573,6 +575,15 @@ def _sports(body: str, start: int, pats: dict) -> bool:
     return bool(pats["sports"].search(body, max(0, start - 80), min(len(body), start + 80)))
 
 
+_AT_AGE_BEFORE = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)At\s$")
+_AT_AGE_AFTER = regex.compile(r",\s+(?:(?:\p{Lu}\p{Ll}+\s+){0,2}\p{Lu}\p{Ll}+|he|she)\s+\p{Ll}")
+
+
+def _at_age(body: str, raw: Raw) -> bool:
+    return body[raw.start - 3:raw.start] == "At " and bool(_AT_AGE_BEFORE.search(body, max(0, raw.start - 8), raw.start)) \
+        and bool(_AT_AGE_AFTER.match(body, raw.end))
+
+
 def _year_or_age(body: str, raw: Raw, pats: dict) -> None:
     """A bare four-digit number is a year; 'Garcia, 39,' is an age."""
     text = body[raw.start:raw.end]
@@ -584,6 +595,10 @@ def _year_or_age(body: str, raw: Raw, pats: dict) -> None:
             raw.kind = "year"
             raw.low, raw.high = dates.interval(int(raw.value))
             raw.step = 0
+        return
+    if text.isdigit() and raw.value <= 120 and _at_age(body, raw):
+        # "At 36, Holmes knows ...": a sentence that opens on a bare number and then its person.
+        raw.kind = "age"
         return
     if text.isdigit() and raw.value <= 120 and (body[raw.start - 2:raw.start] == ", " or "age" in body[raw.start - 8:raw.start]):
         left = pats["age_left"].search(body, max(0, raw.start - 40), raw.start)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -15,6 +15,7 @@ from figcheck.extract.patterns import alternation
 from figcheck.kinds.base import Hit, Kind, fmt, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
+from figcheck.relate.candidates import Restatement
 
 _WORDS = regex.compile(r"[\p{L}]+")
 _CLAUSE_END = regex.compile(r"[,.;:()!?\"“”]")
@@ -26,6 +27,7 @@ class Params:
     close: float = 0.1       # 'the 156 passengers' after '162 passengers', other words after the noun: within this share
     transposed: bool = False  # instead: two figures of one noun whose digits are the same in another order
     min_digits: int = 3      # with transposed: shorter figures share their digits too often by chance
+    recognised: bool = False  # instead: the restatements relate/ recognised (one person's age given twice)
 
 
 @functools.cache
@@ -63,6 +65,9 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
     if params.transposed:
         yield from _transposed(doc, params)
         return
+    if params.recognised:
+        yield from restated(doc.restatements())
+        return
     restate, updates = _lists()
     n = params.context_words
     # Two phrases can say the same thing only if they share their first n words: bucket by
@@ -95,6 +100,14 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         yield _hit(earlier, f, f"{fmt(earlier.value)} ≠ {fmt(f.value)}")
     yield from _close(doc, params)
+
+
+def restated(candidates: Iterable[Restatement]) -> Iterator[Hit]:
+    """Two values for one quantity where their ranges cannot meet."""
+    for c in candidates:
+        if not overlaps(c.first.low, c.first.high, c.second.low, c.second.high):
+            yield Hit((c.first, c.second), {"first": c.first.text, "second": c.second.text, "counted": c.cue},
+                      f"{fmt(c.first.value)} ≠ {fmt(c.second.value)} ({c.cue})")
 
 
 def _close(doc: Doc, params: Params) -> Iterator[Hit]:

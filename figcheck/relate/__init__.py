@@ -19,8 +19,8 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes
-from figcheck.relate.candidates import Change
+from figcheck.relate import changes, people
+from figcheck.relate.candidates import Change, Restatement
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -236,6 +236,12 @@ class Doc:
         if "changes" not in self.cache:
             self.cache["changes"] = changes.find(self.body, self.figures, self.members, self.layout.sentence_starts)
         return self.cache["changes"]
+
+    def restatements(self) -> list[Restatement]:
+        """Figures the text gives twice for one quantity (relate/people.py), found once an article."""
+        if "restatements" not in self.cache:
+            self.cache["restatements"] = people.find(self.body, self.figures, self.layout.sentence_starts)
+        return self.cache["restatements"]
 
     def sentence_text(self, s: int) -> str:
         return self.body[self.layout.sentence_starts[s]:self.layout.sentence_ends[s]]

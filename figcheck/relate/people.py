@@ -1,0 +1,121 @@
+"""Whose age a figure gives: 'Thanou, 30,' ... 'Thanou, 32,'; 'the 101-year-old Torao Toshitsune'
+... 'At 104, he chuckles'.
+
+An age names its person in one of four ways: a name before it ("Thanou, 30"), a name after it
+("the 101-year-old Torao Toshitsune", "At 36, Holmes"), the subject of its sentence ("Gloria
+Vanderbilt died at the age of 95"), or none ("the 34-year-old", "She was 93"). One that names
+none refers back to the person named last, within a few sentences; where no named person is
+near, it is left alone: sports copy gives the ages of many players as "the 27-year-old".
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from figcheck import lexicon
+from figcheck.model import Figure
+from figcheck.relate.candidates import Restatement
+
+SCHEMA = (("people", ("not_names", "verbs", "person_nouns", "max_apart", "past", "past_before", "reach")),)
+
+_NAME = r"\p{Lu}[\p{L}'’-]+"
+_BEFORE = regex.compile(rf"({_NAME})\s*,\s+(?:an?\s+|the\s+)?$")
+_AFTER = regex.compile(rf"^\s+((?:[\p{{Ll}}-]+\s+){{0,3}})(?:{_NAME}\s+){{0,2}}({_NAME})(?:\s+(\p{{Ll}}+))?")
+_AT = regex.compile(rf"^,\s+(?:{_NAME}\s+){{0,2}}({_NAME})\s+\p{{Ll}}")
+_CAPITALISED = regex.compile(rf"(?<=\s)({_NAME})")
+_RANGE = regex.compile(r"^(?:s\b|\s*(?:to|-|–|and|or)\s*\d)|\d\s*(?:to|-|–|and|or)\s*$")
+
+
+@functools.cache
+def _words() -> dict:
+    data = lexicon.load_strict("people", SCHEMA)["people"]
+
+    def words(key: str) -> str:
+        return "|".join(regex.escape(w) for w in data[key])
+
+    return {
+        "not_names": frozenset(data["not_names"]), "verbs": frozenset(data["verbs"]),
+        "person_nouns": frozenset(data["person_nouns"]), "reach": int(data["reach"]), "max_apart": float(data["max_apart"]),
+        "past": regex.compile(rf"^[^.;]{{0,30}}?\b(?:{words('past')})\b", regex.I),
+        "past_before": regex.compile(rf"\b(?:{words('past_before')})\s+$", regex.I),
+    }
+
+
+def _named(body: str, f: Figure, floor: int, words: dict) -> str | None:
+    """The surname an age names, if it names one."""
+    not_names = words["not_names"]
+    before = body[max(floor, f.start - 40):f.start]
+    after = body[f.end:f.end + 60]
+    m = _BEFORE.search(before)
+    if m and m.group(1) not in not_names:
+        return m.group(1)
+    if f.text.lower().endswith("old") and "-" in f.text:
+        m = _AFTER.match(after)
+        if m and m.group(2) not in not_names and _describes(m.group(1).split(), words) \
+                and (m.group(3) or "") not in words["person_nouns"]:
+            return m.group(2)
+    if before.endswith("At "):
+        m = _AT.match(after)
+        if m and m.group(1) not in not_names:
+            return m.group(1)
+    if regex.search(r"\b(?:aged|age of)\s+$", before, regex.I):
+        names = [w for w in _CAPITALISED.findall(body[floor:f.start]) if w not in not_names]
+        if names:
+            return names[-1]
+    return None
+
+
+def _describes(lower: list[str], words: dict) -> bool:
+    """'defender', 'fly-half': words describing a person before the name, not a verb ('plays')."""
+    return not any(w in words["verbs"] or w.endswith(("s", "ed")) for w in lower)
+
+
+def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> list[Restatement]:
+    """Pairs of ages given for one person with different values."""
+    words = _words()
+    ages = [f for f in figures if f.kind == "age" and f.bound.value == "exact" and f.value <= 120]
+    ages = [f for f in ages if not _RANGE.search(body[f.end:f.end + 6]) and not _RANGE.search(body[max(0, f.start - 6):f.start])
+            and not words["past"].match(body[f.end:f.end + 40]) and not words["past_before"].search(body[max(0, f.start - 20):f.start])]
+    if len(ages) < 2:
+        return []
+    named = {f.start: _named(body, f, sentence_starts[f.sentence], words) for f in ages}
+    people = {n for n in named.values() if n}
+    main = _main_person(body, words["not_names"])
+    by_person: dict[str, list[Figure]] = {}
+    for f in ages:
+        person = named[f.start]
+        # An age that names no one ("the 34-year-old", "She was 93 years old") is the article's
+        # main person's, once they have been named with an age of their own: sports copy gives
+        # many players' ages that way, but then its most-named person is rarely the one meant.
+        if person is None and main in people and _anaphoric(body, f) and body.find(main, 0, f.start) >= 0:
+            person = main
+        if person:
+            by_person.setdefault(person, []).append(f)
+    return list(_pairs(by_person, words["max_apart"]))
+
+
+def _anaphoric(body: str, f: Figure) -> bool:
+    """'the 34-year-old', 'She was 93 years old', 'At 104, he': ages that point back to a person."""
+    text = f.text.lower()
+    return text.endswith(("year-old", "years old")) or body[f.end:f.end + 6].lower() in (", he ", ", she ")
+
+
+def _main_person(body: str, not_names: frozenset[str]) -> str | None:
+    """The capitalised word the article names most: its subject, in news copy."""
+    counts: dict[str, int] = {}
+    for w in _CAPITALISED.findall(body):
+        if w not in not_names:
+            counts[w] = counts.get(w, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _pairs(by_person: dict[str, list[Figure]], max_apart: float) -> Iterator[Restatement]:
+    for person, ages in by_person.items():
+        first = ages[0]
+        for later in ages[1:]:
+            if later.value != first.value and abs(later.value - first.value) <= max_apart:
+                yield Restatement(first, later, f"the age of {person}")
+                break

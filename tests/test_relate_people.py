@@ -1,0 +1,50 @@
+"""Whose age a figure gives: the links between two ages of one person, and the near misses."""
+
+from __future__ import annotations
+
+from figcheck.kinds.repeat import restated
+from figcheck.model import Figure
+from figcheck.relate import document
+from figcheck.relate.candidates import Restatement
+
+
+def linked(text: str) -> list[tuple[str, str, str]]:
+    return [(r.first.text, r.second.text, r.cue) for r in document(text).restatements()]
+
+
+def test_one_name_given_two_ages_links():
+    assert linked("Okafor, 41, spoke first. Okafor, 44, left early.") == [("41", "44", "the age of Okafor")]
+
+
+def test_two_names_do_not_link():
+    assert linked("Okafor, 41, spoke first. Mensah, 44, then left.") == []
+
+
+def test_an_unnamed_age_is_the_main_persons_once_named():
+    text = "Lena Brandt, a 29-year-old engineer, won. Brandt built it. Brandt is proud. The 31-year-old works late."
+    assert linked(text) == [("29-year-old", "31-year-old", "the age of Brandt")]
+
+
+def test_an_unnamed_age_before_anyone_is_named_does_not_link():
+    assert linked("The 31-year-old works late. Lena Brandt, a 29-year-old engineer, won. Brandt built it.") == []
+
+
+def test_an_age_in_the_past_does_not_link():
+    assert linked("Brandt, 29, joined as a 22-year-old graduate. Brandt stayed.") == []
+
+
+def test_ages_far_apart_are_two_people():
+    assert linked("Okafor, 41, spoke. Okafor, 71, his father, listened.") == []
+
+
+def test_at_an_age_opening_a_sentence_names_its_person():
+    assert linked("Holmes, 34, withdrew. At 36, Holmes knows time is short.") == [("34", "36", "the age of Holmes")]
+
+
+def fig(text: str, value: float) -> Figure:
+    return Figure(text, 0, 1, value, value, value, kind="age")
+
+
+def test_the_solver_flags_two_values_and_passes_one():
+    assert list(restated([Restatement(fig("41", 41), fig("44", 44), "the age of Okafor")]))
+    assert not list(restated([Restatement(fig("41", 41), fig("41", 41), "the age of Okafor")]))
