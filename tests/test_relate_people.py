@@ -48,3 +48,20 @@ def fig(text: str, value: float) -> Figure:
 def test_the_solver_flags_two_values_and_passes_one():
     assert list(restated([Restatement(fig("41", 41), fig("44", 44), "the age of Okafor")]))
     assert not list(restated([Restatement(fig("41", 41), fig("41", 41), "the age of Okafor")]))
+
+
+def test_a_larger_group_referred_back_to_links():
+    text = "Four people took part in the trial. It ran for a month. The five people faced a screen."
+    assert linked(text) == [("Four", "five", "the same people")]
+
+
+def test_a_smaller_group_referred_back_to_is_a_part():
+    assert linked("Four men were accused. The two men denied it.") == []
+
+
+def test_a_group_joined_to_another_may_be_larger():
+    assert linked("Borden is buying Prince Co and three companies. Borden said the four companies are profitable.") == []
+
+
+def test_an_increment_is_not_the_group():
+    assert linked("Four people took part in May. Another five people joined in June.") == []

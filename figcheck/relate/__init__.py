@@ -19,7 +19,7 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, people
+from figcheck.relate import changes, people, restate
 from figcheck.relate.candidates import Change, Restatement
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
@@ -238,9 +238,12 @@ class Doc:
         return self.cache["changes"]
 
     def restatements(self) -> list[Restatement]:
-        """Figures the text gives twice for one quantity (relate/people.py), found once an article."""
+        """Figures the text gives twice for one quantity: one person's ages (relate/people.py), a
+        count referred back to (relate/restate.py). Found once an article."""
         if "restatements" not in self.cache:
-            self.cache["restatements"] = people.find(self.body, self.figures, self.layout.sentence_starts)
+            starts = self.layout.sentence_starts
+            self.cache["restatements"] = people.find(self.body, self.figures, starts) + \
+                restate.find(self.body, self.figures, starts)
         return self.cache["restatements"]
 
     def sentence_text(self, s: int) -> str:

@@ -1,0 +1,94 @@
+"""Figures that refer back to a count already given: 'Four people took part' ... 'The five people
+faced a screen'; 'five levels' ... 'each of the six levels'.
+
+A definite article ("the", "all the", "each of the") before a count of a noun already counted
+says: the ones I told you of. The earlier count is the last of that noun, in an earlier sentence.
+It is another group when the words say so: a clause or a participle after the noun ("the 145
+passengers who survived", "the 21 people charged"), a word of increment ("another 12", "12
+more"), a word of update between ("rose to"), another time, or a count far from the first, which
+is more often a part or a new total than a slip.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from figcheck import lexicon
+from figcheck.model import Figure
+from figcheck.relate.candidates import Restatement
+
+SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small")),)
+_WORD = regex.compile(r"\p{L}[\p{L}'-]*")
+
+
+@functools.cache
+def _words() -> dict:
+    data = lexicon.load_strict("restate", SCHEMA)["restate"]
+
+    def alt(key: str) -> str:
+        return "|".join(regex.escape(w) for w in sorted(data[key], key=len, reverse=True))
+
+    return {
+        "lead": regex.compile(rf"(?:^|[\s(\"“])(?:{alt('leads')})\s+$", regex.I),
+        "narrowing": frozenset(data["narrowing"]), "lead_words": frozenset(data["leads"]),
+        "increment_before": regex.compile(rf"\b(?:{alt('increments')})\s+$", regex.I),
+        "increment_after": regex.compile(rf"^\s*(?:\S+\s+)?(?:{alt('increments')})\b", regex.I),
+        "joined": regex.compile(rf"\b(?:{alt('joined')})\s+$", regex.I),
+        "updates": regex.compile(rf"\b(?:{alt('updates')})\b", regex.I),
+        "close": float(data["close"]), "small": float(data["small"]),
+    }
+
+
+def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> list[Restatement]:
+    return list(_definite(body, figures, sentence_starts, _words()))
+
+
+def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
+    last: dict[str, Figure] = {}
+    for f in figures:
+        if f.kind != "count" or f.noun is None or f.bound.value != "exact":
+            continue
+        earlier, last[f.noun] = last.get(f.noun), f
+        # A definite count smaller than the group may be part of it ("four men" ... "the two men");
+        # a larger one cannot be the group: that is the slip.
+        if earlier is None or earlier.sentence == f.sentence or earlier.unit != f.unit or f.value <= earlier.value:
+            continue
+        if "-" in f.text or "-" in earlier.text or _modifiers(body, f) - _modifiers(body, earlier):
+            continue
+        floor = sentence_starts[f.sentence]
+        lead = w["lead"].search(body[max(floor, f.start - 16):f.start])
+        opens = " ".join(body[floor:f.start].lower().split()) in w["lead_words"]
+        if not lead or not _same_group(body, earlier, f, w, opens):
+            continue
+        if f.when and earlier.when and f.when != earlier.when:
+            continue
+        small = max(earlier.value, f.value) <= w["small"]
+        if small or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value):
+            yield Restatement(earlier, f, f"the same {f.counted or f.noun}")
+
+
+def _modifiers(body: str, f: Figure) -> set[str]:
+    """Words between a count and its noun: 'the three group winners' names a narrower group."""
+    words = [x.lower() for x in _WORD.findall(body[f.end:f.end + 60])]
+    noun = (f.counted or "").lower().split()
+    if not noun or noun[-1] not in words:
+        return set()
+    return set(words[:words.index(noun[-1])]) - set(noun)
+
+
+def _same_group(body: str, earlier: Figure, f: Figure, w: dict, opens: bool) -> bool:
+    """Nothing in the words makes the later count another group than the earlier."""
+    after = _WORD.findall(body[f.end:f.end + 40].split(".")[0])
+    # "the 21 people charged", "the 145 passengers who survived", "the 30 workers remaining"
+    nxt = after[1].lower() if len(after) > 1 else ""
+    if nxt in w["narrowing"] or nxt.endswith("ing") or (nxt.endswith("ed") and not opens):
+        return False
+    for x in (earlier, f):
+        if w["increment_before"].search(body[max(0, x.start - 20):x.start]) or w["increment_after"].match(body[x.end:x.end + 20]):
+            return False
+    if w["joined"].search(body[max(0, earlier.start - 12):earlier.start]):
+        return False
+    return not w["updates"].search(body[earlier.end:f.start])
