@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -43,6 +44,10 @@ def _converted(a: Figure, source: str, target: str) -> tuple[float, float] | Non
     return min(ends), max(ends)
 
 
+def _scale(*ends: float) -> float:
+    return max((abs(x) for x in ends if math.isfinite(x)), default=0.0)
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     for _s, m, _extra in doc.matches("conversion"):
         a, b = doc.fig(m, "a"), doc.fig(m, "b")
@@ -62,7 +67,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         if a.unit in deltas and b_unit in deltas:  # "rose by 2C (3.6F)": a difference of temperature
             readings.append(_converted(a, deltas[a.unit], deltas[b_unit]))
         readings = [r for r in readings if r is not None]
-        if not readings or any(overlaps(lo, hi, b_low, b_high, params.slack * max(abs(lo), abs(hi)))
+        # The slack scales with the finite end: "over 1400 feet" has no upper end to scale by.
+        if not readings or any(overlaps(lo, hi, b_low, b_high, params.slack * _scale(lo, hi, b_low, b_high))
                                for lo, hi in readings):
             continue
         exact = convert(a.value, a.unit, b_unit)
