@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -13,6 +13,7 @@ from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, tot
 from figcheck.kinds.part_whole import _is_group, led
 from figcheck.model import Figure
 from figcheck.relate import Doc
+from figcheck.relate.candidates import Subset
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Params:
     # The same thing counted over a shorter time and a longer one that holds it: "267 drones
     # overnight" against "1,150 drones throughout the week".
     scope: bool = False
+    # The parts relate/subsets.py recognised: "eight years of a five-year sentence", "Nine of the murders".
+    recognised: bool = False
 
 
 @functools.cache
@@ -62,9 +65,22 @@ def _by_scope(doc: Doc) -> Iterator[Hit]:
             break
 
 
+def partitive(candidates: Iterable[Subset]) -> Iterator[Hit]:
+    """Parts that, in every reading of their words, are larger than the whole they are of."""
+    for c in candidates:
+        part, whole = c.part, c.whole
+        limit = stated_high(whole) + rounding_slack((whole, part))
+        if part.low > limit:
+            yield Hit((whole, part), {"whole": whole.text, "part": part.text, "parts": part.text},
+                      f"{fmt(part.value)} > {fmt(whole.value)} ('{c.cue}')")
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     if params.scope:
         yield from _by_scope(doc)
+        return
+    if params.recognised:
+        yield from partitive(doc.subsets())
         return
     seen = set()
     for whole, parts in _subsets(doc):

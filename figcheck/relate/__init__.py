@@ -19,8 +19,8 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, people, restate
-from figcheck.relate.candidates import Change, Restatement
+from figcheck.relate import changes, people, restate, subsets
+from figcheck.relate.candidates import Change, Restatement, Subset
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -236,6 +236,12 @@ class Doc:
         if "changes" not in self.cache:
             self.cache["changes"] = changes.find(self.body, self.figures, self.members, self.layout.sentence_starts)
         return self.cache["changes"]
+
+    def subsets(self) -> list[Subset]:
+        """Parts the text names of a whole (relate/subsets.py), found once an article."""
+        if "subsets" not in self.cache:
+            self.cache["subsets"] = subsets.find(self.body, self.figures, self.members, self.layout.sentence_starts)
+        return self.cache["subsets"]
 
     def restatements(self) -> list[Restatement]:
         """Figures the text gives twice for one quantity: one person's ages (relate/people.py), a

@@ -24,6 +24,15 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Subset:
+    """'22 of the 36 projects': `part` is said to be a part of `whole`."""
+
+    part: Figure
+    whole: Figure
+    cue: str            # the words that say so: "of", "of which", "of the murders"
+
+
+@dataclass(frozen=True, slots=True)
 class Restatement:
     """Two figures the text gives for one quantity: 'Thanou, 30,' ... 'Thanou, 32,'."""
 

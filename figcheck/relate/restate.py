@@ -20,7 +20,8 @@ from figcheck import lexicon
 from figcheck.model import Figure
 from figcheck.relate.candidates import Restatement
 
-SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small")),)
+SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small")),
+          ("subset", ("determiners", "pronouns", "not_partitive")))
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 
 

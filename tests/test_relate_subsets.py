@@ -1,0 +1,52 @@
+"""Parts the text names of a whole: within a sentence, and across sentences by noun or pronoun."""
+
+from __future__ import annotations
+
+from figcheck.kinds.subset import partitive
+from figcheck.model import Figure
+from figcheck.relate import document
+from figcheck.relate.candidates import Subset
+
+
+def parts(text: str) -> list[tuple[str, str]]:
+    return [(s.part.text, s.whole.text) for s in document(text).subsets()]
+
+
+def test_a_of_the_b_within_a_sentence():
+    assert parts("Only 12 of the 18 stations have lifts.") == [("12", "18")]
+
+
+def test_a_possessive_may_stand_before_the_whole():
+    assert parts("About 300 of the city's 900 buses run on gas.") == [("About 300", "900")]
+
+
+def test_of_which_after_the_whole():
+    assert parts("The survey reached 2,400 households, of which 1,600 had a car.") == [("1,600", "2,400")]
+
+
+def test_a_requirement_is_not_a_part():
+    assert parts("She reached 3 percent in two polls, of which four are needed.") == []
+
+
+def test_the_noun_names_a_whole_sentences_before():
+    text = "The council runs 12 libraries. It has cut staff. Budgets are tight. Under the plan, 14 of the libraries will close."
+    assert parts(text) == [("14", "12")]
+
+
+def test_another_noun_does_not_link():
+    assert parts("The council runs 12 libraries. Under the plan, 14 of the schools will close.") == []
+
+
+def test_a_pronoun_links_to_the_last_count():
+    assert parts("The team reported 5,667 cases. Out of these, 1,846 were treated in hospital.") == [("1,846", "5,667")]
+
+
+def test_a_group_of_one_is_not_a_whole():
+    assert parts("If one console can make music, what could six of them do?") == []
+
+
+def test_the_solver_flags_only_a_part_larger_in_every_reading():
+    def fig(text: str, value: float, high: float | None = None) -> Figure:
+        return Figure(text, 0, 1, value, value, value if high is None else high)
+    assert list(partitive([Subset(fig("14", 14), fig("12", 12), "of the libraries")]))
+    assert not list(partitive([Subset(fig("12", 12), fig("12", 12), "of")]))
