@@ -65,3 +65,13 @@ def test_a_group_joined_to_another_may_be_larger():
 
 def test_an_increment_is_not_the_group():
     assert linked("Four people took part in May. Another five people joined in June.") == []
+
+
+def test_a_birth_year_sentences_away_links_to_the_persons_age():
+    text = "Ada Okonkwo, 81, has won. The jury praised her.\n\nOkonkwo was born in 1950."
+    assert [(b.age.text, b.born.text, b.person) for b in document(text, "2025-05-01").births()] == [("81", "1950", "Okonkwo")]
+
+
+def test_an_age_at_a_past_event_is_not_linked_to_the_birth():
+    text = "Okonkwo moved to Lagos at the age of 12. Okonkwo was born in 1950."
+    assert document(text, "2025-05-01").births() == []

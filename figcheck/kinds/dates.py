@@ -47,8 +47,10 @@ def _ages(doc: Doc, params: Params) -> Iterator[Hit]:
     if doc.published is None:
         return
     seen = set()
-    for _s, m, _extra in doc.matches("age"):
-        age, born = doc.fig(m, "age"), doc.fig(m, "born")
+    # A sentence the frames read ("Garcia, 39, who was born in 1979"), then a person's age and
+    # birth given sentences apart (relate/people.py).
+    pairs = [(doc.fig(m, "age"), doc.fig(m, "born")) for _s, m, _extra in doc.matches("age")]
+    for age, born in pairs + [(b.age, b.born) for b in doc.births()]:
         if not age or not born or born.kind not in ("year", "date") or not born.bounded or age.start in seen \
                 or born.low > doc.published:
             continue

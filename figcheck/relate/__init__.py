@@ -20,7 +20,7 @@ from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
 from figcheck.relate import changes, people, restate, subsets
-from figcheck.relate.candidates import Change, Restatement, Subset
+from figcheck.relate.candidates import AgeBirth, Change, Restatement, Subset
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -236,6 +236,12 @@ class Doc:
         if "changes" not in self.cache:
             self.cache["changes"] = changes.find(self.body, self.figures, self.members, self.layout.sentence_starts)
         return self.cache["changes"]
+
+    def births(self) -> list[AgeBirth]:
+        """A person's age beside their birth year given in another sentence (relate/people.py)."""
+        if "births" not in self.cache:
+            self.cache["births"] = people.births(self.body, self.figures, self.layout.sentence_starts)
+        return self.cache["births"]
 
     def subsets(self) -> list[Subset]:
         """Parts the text names of a whole (relate/subsets.py), found once an article."""

@@ -24,6 +24,16 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class AgeBirth:
+    """'Gloria Vanderbilt died at the age of 95' ... 'Vanderbilt was born in 1924': one person's
+    age now and the year or date of their birth."""
+
+    age: Figure
+    born: Figure
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
 class Subset:
     """'22 of the 36 projects': `part` is said to be a part of `whole`."""
 

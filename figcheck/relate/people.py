@@ -17,7 +17,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.model import Figure
-from figcheck.relate.candidates import Restatement
+from figcheck.relate.candidates import AgeBirth, Restatement
 
 SCHEMA = (("people", ("not_names", "verbs", "person_nouns", "max_apart", "past", "past_before", "reach")),)
 
@@ -75,12 +75,56 @@ def _describes(lower: list[str], words: dict) -> bool:
 
 def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> list[Restatement]:
     """Pairs of ages given for one person with different values."""
+    return list(_pairs(_ages_by_person(body, figures, sentence_starts), _words()["max_apart"]))
+
+
+_BORN = regex.compile(r"\bborn\s+(?:(?:in|on)\s+)?(?:[^.;,]{0,30}?\s(?:in|on)\s+)?$", regex.I)
+
+
+def births(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> list[AgeBirth]:
+    """Each person's present age beside the birth year or date the article gives them, when the two
+    stand in different sentences (frames read a sentence that holds both)."""
+    words = _words()
+    by_person = _ages_by_person(body, figures, sentence_starts)
+    main = _main_person(body, words["not_names"])
+    out = []
+    for f in figures:
+        if f.kind not in ("year", "date") or not _BORN.search(body[max(sentence_starts[f.sentence], f.start - 50):f.start]):
+            continue
+        floor = sentence_starts[f.sentence]
+        names = [w for w in _CAPITALISED.findall(" " + body[floor:f.start]) if w not in words["not_names"]]
+        person = names[-1] if names else main
+        for age in by_person.get(person or "", [])[:1]:
+            if age.sentence != f.sentence and not _dated(figures, age):
+                out.append(AgeBirth(age, f, person))
+    return out
+
+
+_EVENT_AGE = regex.compile(r"\b(?:aged|at\s+the\s+age\s+of)\s+$", regex.I)
+_DEATH = regex.compile(r"\b(?:died|dies|dead|death|passed away)\b", regex.I)
+
+
+def _present(body: str, f: Figure, floor: int) -> bool:
+    """'moved to Montreal at the age of 12' is an age at an event; only a death ('died aged 95')
+    gives the age a person has at publication that way."""
+    if not _EVENT_AGE.search(body[max(floor, f.start - 20):f.start]):
+        return True
+    return bool(_DEATH.search(body[floor:f.start]))
+
+
+def _dated(figures: list[Figure], age: Figure) -> bool:
+    """'died in 1994 aged 72': an age at a dated event, not at publication."""
+    return any(f.sentence == age.sentence and f.kind in ("year", "date") for f in figures)
+
+
+def _ages_by_person(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> dict[str, list[Figure]]:
     words = _words()
     ages = [f for f in figures if f.kind == "age" and f.bound.value == "exact" and f.value <= 120]
     ages = [f for f in ages if not _RANGE.search(body[f.end:f.end + 6]) and not _RANGE.search(body[max(0, f.start - 6):f.start])
-            and not words["past"].match(body[f.end:f.end + 40]) and not words["past_before"].search(body[max(0, f.start - 20):f.start])]
-    if len(ages) < 2:
-        return []
+            and not words["past"].match(body[f.end:f.end + 40]) and not words["past_before"].search(body[max(0, f.start - 20):f.start])
+            and _present(body, f, sentence_starts[f.sentence])]
+    if not ages:
+        return {}
     named = {f.start: _named(body, f, sentence_starts[f.sentence], words) for f in ages}
     people = {n for n in named.values() if n}
     main = _main_person(body, words["not_names"])
@@ -94,7 +138,7 @@ def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> 
             person = main
         if person:
             by_person.setdefault(person, []).append(f)
-    return list(_pairs(by_person, words["max_apart"]))
+    return by_person
 
 
 def _anaphoric(body: str, f: Figure) -> bool:
