@@ -75,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--statistics", action="store_true",
                      help="print figures found, figures checked and findings by severity on standard error")
     chk.add_argument("--quiet", "-q", action="store_true", help="no summary line, no progress")
+    chk.add_argument("--show-checks", action="store_true",
+                     help="full report: also list every check that held, with its working (JSON always has them under 'held')")
 
     rule = sub.add_parser("rule", help="explain a rule, or list them all",
                           description="Show a rule's name, kind, severity, what it finds, why, and its examples.")
@@ -212,10 +214,15 @@ def _process(job: Job) -> dict[str, Any]:
             d = finding_dict(art.path, f, locate, sentence_of, counts[key], art.locate_end)
         counts[key] = counts.get(key, 0) + 1
         out.append(d)
+    relations: dict[str, list[int]] = {}   # kind -> [held, failed]
+    for h in doc.held:
+        relations.setdefault(h["kind"], [0, 0])[0] += 1
+    for f in findings:
+        relations.setdefault(f.kind, [0, 0])[1] += 1
     result = {"path": art.path, "error": None, "findings": out,
-              "stats": {"figures": len(doc.figures), "checked": len(doc.checked)}}
+              "stats": {"figures": len(doc.figures), "checked": len(doc.checked), "relations": relations}}
     if doc.held:
-        result["held"] = list(dict.fromkeys(doc.held))
+        result["held"] = sorted(doc.held, key=lambda h: h["start"])
     return _suppress(art, result)
 
 
@@ -413,7 +420,7 @@ def _check(args: argparse.Namespace) -> int:
     writers = _writers(args, fmt, rules)
     progress = _Progress(not args.quiet)
     summary = {"files": 0, "errors": 0, "findings": {"info": 0, "warning": 0, "error": 0},
-               "figures": 0, "checked": 0, "suppressed": 0}
+               "figures": 0, "checked": 0, "suppressed": 0, "relations": {}}
     worst = 0
     all_results: list[dict[str, Any]] = [] if args.write_baseline else None  # type: ignore[assignment]
     try:
@@ -430,6 +437,10 @@ def _check(args: argparse.Namespace) -> int:
             summary["errors"] += result["error"] is not None
             summary["figures"] += stats["figures"]
             summary["checked"] += stats["checked"]
+            for kind, (n_held, n_failed) in stats.get("relations", {}).items():
+                tally = summary["relations"].setdefault(kind, [0, 0])
+                tally[0] += n_held
+                tally[1] += n_failed
             for f in result["findings"]:
                 summary["findings"][f["severity"]] += 1
                 worst = max(worst, Severity.parse(f["severity"]))
@@ -484,6 +495,11 @@ def _statistics(summary: dict[str, Any]) -> None:
     print(f"figcheck: {n} article{'s' * (n != 1)}, {summary['figures']} figures, {summary['checked']} taking part "
           f"in a check; findings: {f['error']} errors, {f['warning']} warnings, {f['info']} info; "
           f"{summary['suppressed']} suppressed; {summary['errors']} inputs with errors", file=sys.stderr)
+    share = summary["checked"] / summary["figures"] * 100 if summary["figures"] else 0.0
+    print(f"figcheck: {share:.1f}% of figures take part in a relation that was checked", file=sys.stderr)
+    for kind, (n_held, n_failed) in sorted(summary["relations"].items()):
+        print(f"figcheck: {kind:<11} {n_held + n_failed:>6,} relations checked: {n_held:,} held, {n_failed:,} failed",
+              file=sys.stderr)
 
 
 def _codes(text: str | None) -> list[str] | None:
@@ -494,7 +510,8 @@ def _writers(args: argparse.Namespace, fmt: str, rules: Any) -> list[Any]:
     from figcheck.report.stream import writer
 
     rule_dicts = [r.as_dict() for r in rules]
-    writers = [writer(fmt, _open_output(args.output), rule_dicts, quiet=args.quiet)]
+    writers = [writer(fmt, _open_output(args.output), rule_dicts, quiet=args.quiet,
+                      show_checks=getattr(args, "show_checks", False))]
     for extra in ("json", "sarif", "junit", "gitlab"):
         target = getattr(args, f"output_{extra}")
         if target:

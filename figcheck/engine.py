@@ -18,10 +18,22 @@ class _Fields(dict):
 
 
 def run(doc: Doc, rules: Iterable[Rule]) -> list[Finding]:
-    """Findings of every rule over one prepared article, in text order then code."""
+    """Findings of every rule over one prepared article, in text order then code. The checks that
+    held go to `doc.held` (one entry per kind and set of figures), and every figure a rule
+    checked, held or not, to `doc.checked`."""
     findings: list[Finding] = []
+    index = {f.start: i for i, f in enumerate(doc.figures)}
+    held_seen: set[tuple] = set()
     for rule in rules:
         for hit in KINDS[rule.kind].check(doc, rule.params):
+            doc.checked.update(index[f.start] for f in hit.figures if f.start in index)
+            if hit.holds:
+                key = (rule.kind, tuple(sorted(f.start for f in hit.figures)))
+                if key not in held_seen:
+                    held_seen.add(key)
+                    doc.held.append({"kind": rule.kind, "code": rule.code, "working": hit.working,
+                                     "figures": [f.text for f in hit.figures], "start": min(f.start for f in hit.figures)})
+                continue
             findings.append(Finding(
                 code=rule.code, kind=rule.kind, severity=rule.severity,
                 message=rule.message.format_map(_Fields(hit.fields)),

@@ -19,6 +19,12 @@ class Hit:
     fields: dict[str, Any]
     working: str
     context: tuple[str, ...] = field(default=())
+    holds: bool = False   # a check that held: reported among the checks made, not as a finding
+
+
+def held(figures: Sequence[Figure], working: str) -> Hit:
+    """A relation that was checked and holds: '12 ≤ 18', shown to the fact-checker as verified."""
+    return Hit(tuple(figures), {}, working, holds=True)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Literal
 
 from figcheck import lexicon
 from figcheck.extract.scan import hedge_range
-from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, overlaps
+from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, held, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
 from figcheck.relate.candidates import Change, shared_unit
@@ -80,11 +80,13 @@ def direction(changes: Iterable[Change]) -> Iterator[Hit]:
         (o_low, o_high), (n_low, n_high) = _stated(old), _stated(new)
         if c.direction == 0:
             if overlaps(o_low, o_high, n_low, n_high):
+                yield held((old, new), f"{old.text} → {new.text}: {c.cue}, as the figures are")
                 continue
             said, actual = "unchanged", "higher" if n_low > o_high else "lower"
         else:
             way = -c.direction if c.rank else c.direction
             if (n_high > o_low) if way > 0 else (n_low < o_high):
+                yield held((old, new), f"{old.text} → {new.text}: {c.cue}, as the figures go")
                 continue
             said = ("up" if c.direction > 0 else "down") + (" (a rank: a smaller number is higher)" if c.rank else "")
             actual = "lower" if n_high <= o_low else "higher"
@@ -105,8 +107,10 @@ def _delta(new: Figure, old: Figure, delta: Figure, sign: int, params: Params) -
     diff = _diff(new, old)
     if delta.kind == "percent":
         rel = _relative(new, old)
-        if rel is None or overlaps(*rel, d_low, d_high, params.percent_slack):
+        if rel is None:
             return None
+        if overlaps(*rel, d_low, d_high, params.percent_slack):
+            return _held(figs, params)
         actual = (new.value / old.value - 1) * 100
         if new.kind == "percent" and overlaps(*diff, d_low, d_high):
             if params.compare != "points":
@@ -121,14 +125,26 @@ def _delta(new: Figure, old: Figure, delta: Figure, sign: int, params: Params) -
     if params.compare != "mismatch":
         return None
     if delta.kind == "percentage_points":
-        if new.kind != "percent" or overlaps(*diff, d_low, d_high):
+        if new.kind != "percent":
             return None
+        if overlaps(*diff, d_low, d_high):
+            return _held(figs, params)
         return Hit(figs, {**fields, "actual": f"{fmt(new.value - old.value)} points"},
                    f"{fmt(new.value)} − {fmt(old.value)} = {fmt(new.value - old.value)} points, not {fmt_range(d_low, d_high)}")
-    if delta.kind != new.kind or delta.unit != new.unit or overlaps(*diff, d_low, d_high):
+    if delta.kind != new.kind or delta.unit != new.unit:
         return None
+    if overlaps(*diff, d_low, d_high):
+        return _held(figs, params)
     return Hit(figs, {**fields, "actual": fmt(new.value - old.value)},
                f"{fmt(new.value)} − {fmt(old.value)} = {fmt(new.value - old.value)}, not {fmt_range(d_low, d_high)}")
+
+
+def _held(figs: tuple[Figure, ...], params: Params, working: str = "") -> Hit | None:
+    """A change that adds up, reported once (by the 'mismatch' rule) among the checks made."""
+    if params.compare != "mismatch":
+        return None
+    delta, new, old = figs if len(figs) == 3 else (None, *figs)
+    return held(figs, working or f"{old.text} → {new.text}: {delta.text}, as the figures go")
 
 
 def _multiplier(new: Figure, old: Figure, word: str, mults: dict[str, float], params: Params,
@@ -143,7 +159,7 @@ def _multiplier(new: Figure, old: Figure, word: str, mults: dict[str, float], pa
         h_low, h_high = hedge_range(hedge)
         f_low, f_high = min(f_low, factor * h_low), max(f_high, factor * h_high)
     if overlaps(low, high, f_low, f_high):
-        return None
+        return _held((new, old), params, f"{old.text} → {new.text}: {word}, as the figures go")
     actual = new.value / old.value
     return Hit((new, old), {"delta": word, "new": new.text, "old": old.text, "actual": f"{fmt(actual)} times"},
                f"{fmt(new.value)} / {fmt(old.value)} = {fmt(actual)}, not {fmt(factor)} ({word})")

@@ -11,7 +11,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.extract.units import alternate, convert
-from figcheck.kinds.base import Hit, Kind, fmt, overlaps
+from figcheck.kinds.base import Hit, Kind, fmt, held, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -68,8 +68,10 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             readings.append(_converted(a, deltas[a.unit], deltas[b_unit]))
         readings = [r for r in readings if r is not None]
         # The slack scales with the finite end: "over 1400 feet" has no upper end to scale by.
-        if not readings or any(overlaps(lo, hi, b_low, b_high, params.slack * _scale(lo, hi, b_low, b_high))
-                               for lo, hi in readings):
+        if not readings:
+            continue
+        if any(overlaps(lo, hi, b_low, b_high, params.slack * _scale(lo, hi, b_low, b_high)) for lo, hi in readings):
+            yield held((a, b), f"{a.text} is about {b.text}")
             continue
         exact = convert(a.value, a.unit, b_unit)
         if exact is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from figcheck import lexicon
-from figcheck.kinds.base import Hit, Kind, fmt
+from figcheck.kinds.base import Hit, Kind, fmt, held
 from figcheck.relate import Doc
 
 
@@ -60,6 +60,8 @@ def _ages(doc: Doc, params: Params) -> Iterator[Hit]:
             allowed = fmt(lo) if lo == hi else f"{fmt(lo)} or {fmt(hi)}"
             yield Hit((age, born), {"age": age.text, "born": born.text, "actual": allowed},
                       f"born {born.text}, so {allowed} at publication, not {fmt(age.value)}")
+        else:
+            yield held((age, born), f"born {born.text}, so {fmt(age.value)} at publication, as {age.text} says")
 
 
 def _anniversaries(doc: Doc, params: Params) -> Iterator[Hit]:
@@ -78,6 +80,8 @@ def _anniversaries(doc: Doc, params: Params) -> Iterator[Hit]:
             figs = (event, nth) if marked is None else (event, nth, marked)
             yield Hit(figs, {"nth": nth.text, "event": event.text, "actual": fmt(round(expected))},
                       f"{fmt(math.floor(at))} − {event.text} ≈ {fmt(round(expected))} years, not {fmt(nth.value)}")
+        else:
+            yield held((event, nth), f"{event.text} to {fmt(math.floor(at))}: the {nth.text} anniversary")
 
 
 def _spans(doc: Doc, params: Params) -> Iterator[Hit]:
@@ -106,6 +110,8 @@ def _spans(doc: Doc, params: Params) -> Iterator[Hit]:
         if g_low > hi_years + params.slack_years or g_high < lo_years - params.slack_years:
             actual = fmt(round((low + high) / 2))
             yield Hit(figs, {"gap": gap.text, "actual": actual}, f"{label} = {actual} years, not {fmt(years)}")
+        else:
+            yield held(figs, f"{label} = {gap.text}")
 
 
 KIND = Kind("date", Params, check, ("age", "born", "nth", "event", "gap", "actual"))

@@ -11,7 +11,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.extract.patterns import alternation
-from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, total, unique
+from figcheck.kinds.base import Hit, Kind, fmt, held, rounding_slack, total, unique
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -217,6 +217,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         if params.compare == "exceeds":
             if low > whole_high:
                 yield Hit(unique((g.whole, *g.parts)), base, f"{terms} = {fmt(value)} > {fmt(g.whole.value)}")
+            elif high >= g.whole.low:
+                yield held(unique((g.whole, *g.parts)), f"{terms} = {fmt(value)}, within {g.whole.text}")
         elif high < g.whole.low and (g.complete == (params.compare == "short")):
             context = remainder_words(doc, g) if params.compare == "remainder" else ()
             working = f"{fmt(g.whole.value)} − {' − '.join(fmt(p.value) for p in g.parts)} = {fmt(g.whole.value - value)}"

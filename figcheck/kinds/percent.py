@@ -10,7 +10,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.extract.context import lemma
-from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, ratio_range
+from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, held, ratio_range
 from figcheck.model import Figure
 from figcheck.relate import Doc
 
@@ -52,6 +52,9 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             yield Hit((part, whole, share),
                       {"part": part.text, "whole": whole.text, "share": share.text, "actual": f"{fmt(actual)}%"},
                       f"{fmt(part.value)} / {fmt(whole.value)} = {fmt(actual)}%, not {fmt_range(s_low, s_high)}%")
+        else:
+            yield held((part, whole, share), f"{fmt(part.value)} / {fmt(whole.value)} = "
+                                             f"{fmt(part.value / whole.value * 100)}%, as {share.text} says")
 
 
 _OF = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\p{L}]+[’']s\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)", regex.I)
@@ -81,6 +84,8 @@ def _shares(doc: Doc, params: Params) -> Iterator[Hit]:
             value = sum(f.value for f in shares)
             yield Hit(tuple(shares), {"shares": ", ".join(f.text for f in shares), "total": f"{fmt(value)}%"},
                       f"{' + '.join(fmt(f.value) + '%' for f in shares)} = {fmt(value)}% > {fmt(params.max_total)}%")
+        else:
+            yield held(shares, f"{' + '.join(f.text for f in shares)} ≤ {fmt(params.max_total)}%")
 
 
 KIND = Kind("percent", Params, check, ("part", "whole", "share", "actual", "shares", "total"))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from figcheck import lexicon
-from figcheck.kinds.base import Hit, Kind, fmt, ratio_range
+from figcheck.kinds.base import Hit, Kind, fmt, held, ratio_range
 from figcheck.relate import Doc
 
 
@@ -52,6 +52,9 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             yield Hit(figs, {"word": label, "whole": whole.text, "part": part.text, "actual": f"{fmt(share_pct)}%"},
                       f"{fmt(part.value)} / {fmt(whole.value)} = {fmt(share_pct)}%; '{label}' means "
                       f"{fmt(low * 100)}–{fmt(high * 100)}%")
+        else:
+            yield held(figs, f"{fmt(part.value)} / {fmt(whole.value)} = {fmt(part.value / whole.value * 100)}%, "
+                             f"which '{label}' allows")
 
 
 KIND = Kind("proportion", Params, check, ("word", "whole", "part", "actual"))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from figcheck.extract.units import convert
-from figcheck.kinds.base import Hit, Kind, fmt, overlaps
+from figcheck.kinds.base import Hit, Kind, fmt, held, overlaps
 from figcheck.kinds.conversion import rounding
 from figcheck.relate import Doc
 
@@ -29,6 +29,9 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
                 yield Hit((count, each, total), {"count": count.text, "each": each.text, "total": total.text,
                                                   "actual": fmt(product)},
                           f"{fmt(count.value)} × {fmt(each.value)} = {fmt(product)}, not {fmt(total.value)}")
+            else:
+                yield held((count, each, total), f"{fmt(count.value)} × {fmt(each.value)} = "
+                                                 f"{fmt(count.value * each.value)}, as {total.text}")
         else:
             dist, time, speed = doc.fig(m, "distance"), doc.fig(m, "time"), doc.fig(m, "speed")
             hours = convert(time.value, time.unit or "", "hour")
@@ -46,6 +49,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
                 yield Hit((dist, time, speed), {"count": dist.text, "each": speed.text, "total": time.text,
                                                 "actual": f"{fmt(actual / per_hour)} {unit}"},
                           f"{fmt(dist.value)} ÷ {fmt(hours)} h = {fmt(actual / per_hour)} {unit}, not {fmt(speed.value)}")
+            else:
+                yield held((dist, time, speed), f"{dist.text} in {time.text} is about {speed.text}")
 
 
 KIND = Kind("rate", Params, check, ("count", "each", "total", "actual"))

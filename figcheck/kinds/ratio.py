@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from figcheck.kinds.base import Hit, Kind, fmt, overlaps, ratio_range
+from figcheck.kinds.base import Hit, Kind, fmt, held, overlaps, ratio_range
 from figcheck.relate import Doc
 
 
@@ -33,6 +33,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             actual = a.value / b.value
             yield Hit(figs, {"ratio": label, "a": a.text, "b": b.text, "actual": fmt(actual)},
                       f"{fmt(a.value)} / {fmt(b.value)} = {fmt(actual)}, not {fmt(stated)}")
+        else:
+            yield held(figs, f"{fmt(a.value)} / {fmt(b.value)} = {fmt(a.value / b.value)}, as {label} says")
 
 
 KIND = Kind("ratio", Params, check, ("ratio", "a", "b", "actual"))

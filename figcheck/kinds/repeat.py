@@ -12,7 +12,7 @@ from figcheck import lexicon
 from figcheck.extract import with_verb
 from figcheck.extract.context import _lists as _context_lists
 from figcheck.extract.patterns import alternation
-from figcheck.kinds.base import Hit, Kind, fmt, overlaps
+from figcheck.kinds.base import Hit, Kind, fmt, held, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
 from figcheck.relate.candidates import Restatement
@@ -108,6 +108,8 @@ def restated(candidates: Iterable[Restatement]) -> Iterator[Hit]:
         if not overlaps(c.first.low, c.first.high, c.second.low, c.second.high):
             yield Hit((c.first, c.second), {"first": c.first.text, "second": c.second.text, "counted": c.cue},
                       f"{fmt(c.first.value)} ≠ {fmt(c.second.value)} ({c.cue})")
+        else:
+            yield held((c.first, c.second), f"{c.first.text} and {c.second.text}: {c.cue}, stated alike")
 
 
 def _close(doc: Doc, params: Params) -> Iterator[Hit]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import lexicon
-from figcheck.kinds.base import Hit, Kind, fmt, rounding_slack, stated_high, total, unique
+from figcheck.kinds.base import Hit, Kind, fmt, held, rounding_slack, stated_high, total, unique
 from figcheck.kinds.part_whole import _is_group, led
 from figcheck.model import Figure
 from figcheck.relate import Doc
@@ -60,8 +60,8 @@ def _by_scope(doc: Doc) -> Iterator[Hit]:
                 yield Hit((short, long_), {"whole": long_.text, "part": short.text, "parts": short.text},
                           f"{fmt(short.value)} {short.when} > {fmt(long_.value)} {long_.when}")
             else:
-                doc.held.append(f"{short.text} {short.counted} {short.when} sits within the {long_.text} "
-                                f"{long_.counted} {long_.when}")
+                yield held((short, long_), f"{short.text} {short.counted} {short.when} sits within the {long_.text} "
+                                           f"{long_.counted} {long_.when}")
             break
 
 
@@ -73,6 +73,8 @@ def partitive(candidates: Iterable[Subset]) -> Iterator[Hit]:
         if part.low > limit:
             yield Hit((whole, part), {"whole": whole.text, "part": part.text, "parts": part.text},
                       f"{fmt(part.value)} > {fmt(whole.value)} ('{c.cue}')")
+        else:
+            yield held((whole, part), f"{part.text} ('{c.cue}') is within {whole.text}")
 
 
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
@@ -90,10 +92,14 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         limit = stated_high(whole) + rounding_slack((whole, *parts))
         if not params.together:
             for p in parts:
-                if p.low > limit and (whole.start, p.start) not in seen:
-                    seen.add((whole.start, p.start))
+                if (whole.start, p.start) in seen:
+                    continue
+                seen.add((whole.start, p.start))
+                if p.low > limit:
                     yield Hit((whole, p), {"whole": whole.text, "part": p.text, "parts": p.text},
                               f"{fmt(p.value)} > {fmt(whole.value)}")
+                else:
+                    yield held((whole, p), f"{p.text} within {whole.text}")
         elif len(parts) > 1 and all(p.low <= limit for p in parts) and not _may_overlap(parts):
             value, low, _ = total(parts)
             # Several subsets may together reach past "more than 1,000": only a closed total binds.

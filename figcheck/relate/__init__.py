@@ -194,7 +194,7 @@ class Doc:
     masked: dict[int, str] = field(default_factory=dict)    # each busy sentence with its figures as tokens
     cache: dict[str, Any] = field(default_factory=dict)
     checked: set[int] = field(default_factory=set)   # figures some frame related: the coverage
-    held: list[str] = field(default_factory=list)     # checks that held, said in words for the report
+    held: list[dict[str, Any]] = field(default_factory=list)  # checks that held: kind, code, working, figures
     busy: list[int] = field(default_factory=list)     # sentences with two figures or more
     letters: dict[int, int] = field(default_factory=dict)  # the kinds in each busy sentence, as bits
     tokens: dict[int, int] = field(default_factory=dict)   # the figure tokens in each busy sentence

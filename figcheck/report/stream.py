@@ -54,14 +54,14 @@ class _Whole:
         self.out.flush()
 
 
-def writer(fmt: str, out: TextIO, rules: list[dict[str, Any]], quiet: bool = False) -> Any:
+def writer(fmt: str, out: TextIO, rules: list[dict[str, Any]], quiet: bool = False, show_checks: bool = False) -> Any:
     """A writer with write(result) and close(summary) for one format."""
     if fmt == "json":
         return JsonStream(out)
     if fmt == "full":
         from figcheck.report.terminal import Report
 
-        return Report(out, quiet=quiet)
+        return Report(out, quiet=quiet, show_checks=show_checks)
     if fmt == "concise":
         from figcheck.report import concise
 

@@ -34,9 +34,9 @@ def highlighted(sentence: str, figures: list[dict[str, Any]]) -> Text:
 class Report:
     """Streams the full report: one block per file with findings, a summary at the end."""
 
-    def __init__(self, out: TextIO, quiet: bool = False) -> None:
+    def __init__(self, out: TextIO, quiet: bool = False, show_checks: bool = False) -> None:
         self.console = _console(out)
-        self.quiet = quiet
+        self.quiet, self.show_checks = quiet, show_checks
 
     def write(self, result: dict[str, Any]) -> None:
         c = self.console
@@ -44,7 +44,8 @@ class Report:
             c.print(Text.assemble((result["path"], "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
             return
         findings = result.get("findings", [])
-        if not findings and not result.get("held"):
+        held = result.get("held", []) if self.show_checks else []
+        if not findings and not held:
             return
         c.print(Text(result["path"], style="bold underline"))
         for f in findings:
@@ -63,8 +64,8 @@ class Report:
                     seen.append(fig["sentence"])
             for sentence in seen:
                 c.print(Text("    › ", style="dim") + highlighted(sentence, f["figures"]))
-        for words in result.get("held", []):
-            c.print(Text.assemble(("  checked, holds: ", "green"), words))
+        for check in held:
+            c.print(Text.assemble(("  checked, holds: ", "green"), (check["code"] + " ", "dim"), check["working"]))
         c.print()
 
     def close(self, summary: dict[str, Any]) -> None:

@@ -13,7 +13,12 @@ def fig(value: float, low: float | None = None, high: float | None = None, bound
 
 
 def flagged(change: Change) -> bool:
-    return bool(list(direction([change])))
+    return any(not h.holds for h in direction([change]))
+
+
+def test_a_check_that_holds_is_reported_as_held():
+    (hit,) = direction([Change(fig(400), fig(450), +1, "increase")])
+    assert hit.holds and hit.working == "400 → 450: increase, as the figures go"
 
 
 def test_a_rise_to_a_smaller_figure_is_flagged():
@@ -55,5 +60,6 @@ def test_unchanged_needs_the_figures_to_meet():
 
 
 def test_the_working_names_both_figures_and_the_cue():
-    hit = next(iter(direction([Change(fig(60000), fig(70000), -1, "reduced")])))
+    (hit,) = direction([Change(fig(60000), fig(70000), -1, "reduced")])
+    assert not hit.holds
     assert hit.working == "60,000 → 70,000 is higher, but the text says 'reduced'"
