@@ -56,3 +56,19 @@ def test_a_loss_is_not_read_for_direction():
 
 def test_an_exchange_rate_quoted_per_currency_is_not_read():
     assert pairs("The rupee climbed to 43.3 per US dollar, up from 43.4.") == []
+
+
+def diffs(text: str) -> list[tuple[str, str, str, int]]:
+    return [(d.a.text, d.delta.text, d.b.text, d.sign) for d in document(text).differences()]
+
+
+def test_a_difference_read_through_the_bound_the_extractor_gives_it():
+    assert diffs("Spending was £42bn - £2bn less than the £44bn planned.") == [("£42bn", "£2bn", "less than the £44bn", -1)]
+
+
+def test_a_difference_with_words_between():
+    assert diffs("It sold 41,000, 6,000 more than last year's 35,000.") == [("41,000", "6,000", "35,000", 1)]
+
+
+def test_more_than_alone_is_no_difference():
+    assert diffs("It sold 41,000, more than the 35,000 sold last year.") == []

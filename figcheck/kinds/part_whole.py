@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -14,13 +14,15 @@ from figcheck.extract.patterns import alternation
 from figcheck.kinds.base import Hit, Kind, fmt, held, rounding_slack, total, unique
 from figcheck.model import Figure
 from figcheck.relate import Doc
+from figcheck.relate.candidates import Difference
 
 
 @dataclass(frozen=True)
 class Params:
     # exceeds: parts add up to more than the whole; short: a breakdown presented as complete
-    # falls short; remainder: an open breakdown leaves some unaccounted for (info).
-    compare: Literal["exceeds", "short", "remainder"]
+    # falls short; remainder: an open breakdown leaves some unaccounted for (info); difference:
+    # "A, D less than B" where A − B is not ±D (relate/differences.py).
+    compare: Literal["exceeds", "short", "remainder", "difference"]
     # within: whole and parts in one sentence; across: parts in the sentences after the whole
     where: Literal["within", "across", "both"] = "within"
     min_parts: int = 2
@@ -203,7 +205,27 @@ def remainder_words(doc: Doc, group: Group) -> tuple[str, ...]:
     return tuple(out)
 
 
+def difference(candidates: Iterable[Difference]) -> Iterator[Hit]:
+    """'£35bn - £1.5bn less than the £37.5bn': A − B against the stated difference, as ranges."""
+    for c in candidates:
+        a, d, b = c.a, c.delta, c.b
+        low, high = a.low - b.high, a.high - b.low
+        d_low, d_high = sorted((c.sign * d.low, c.sign * d.high))
+        slack = rounding_slack((a, d, b))
+        said = "more" if c.sign > 0 else "less"
+        fields = {"whole": b.text, "parts": f"{a.text} and {d.text}", "parts_total": fmt(a.value - b.value),
+                  "counted": a.counted or "", "remainder": fmt(abs(a.value - b.value))}
+        if high + slack < d_low or low - slack > d_high:
+            yield Hit((a, d, b), fields, f"{fmt(a.value)} − {fmt(b.value)} = {fmt(a.value - b.value)}, "
+                                         f"not {said} by {fmt(d.value)}")
+        else:
+            yield held((a, d, b), f"{fmt(a.value)} − {fmt(b.value)} = {fmt(a.value - b.value)}: {d.text} {said}, as said")
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    if params.compare == "difference":
+        yield from difference(doc.differences())
+        return
     for g in groups(doc):
         if (params.where != "both" and g.across != (params.where == "across")) or len(g.parts) < params.min_parts:
             continue

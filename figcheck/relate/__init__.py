@@ -19,8 +19,8 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, people, restate, subsets
-from figcheck.relate.candidates import AgeBirth, Change, Restatement, Subset
+from figcheck.relate import changes, differences, people, restate, subsets
+from figcheck.relate.candidates import AgeBirth, Change, Difference, Restatement, Subset
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -236,6 +236,12 @@ class Doc:
         if "changes" not in self.cache:
             self.cache["changes"] = changes.find(self.body, self.figures, self.members, self.layout.sentence_starts)
         return self.cache["changes"]
+
+    def differences(self) -> list[Difference]:
+        """'A, D less than B' (relate/differences.py), found once an article."""
+        if "differences" not in self.cache:
+            self.cache["differences"] = differences.find(self.body, self.figures, self.members)
+        return self.cache["differences"]
 
     def births(self) -> list[AgeBirth]:
         """A person's age beside their birth year given in another sentence (relate/people.py)."""

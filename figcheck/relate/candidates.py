@@ -24,6 +24,16 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Difference:
+    """'£35bn - £2.5bn less than the £37.5bn predicted': `a` − `b` = `sign` × `delta`."""
+
+    a: Figure
+    delta: Figure
+    b: Figure
+    sign: int           # +1 "more than", -1 "less than"
+
+
+@dataclass(frozen=True, slots=True)
 class AgeBirth:
     """'Gloria Vanderbilt died at the age of 95' ... 'Vanderbilt was born in 1924': one person's
     age now and the year or date of their birth."""

@@ -24,6 +24,7 @@ from figcheck.model import Figure
 from figcheck.relate.candidates import Change, shared_unit
 
 SCHEMA = (
+    ("difference", ("more", "less")),
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
                 "adverbs", "auxiliaries", "quoted_per")),
