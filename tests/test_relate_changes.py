@@ -72,3 +72,20 @@ def test_a_difference_with_words_between():
 
 def test_more_than_alone_is_no_difference():
     assert diffs("It sold 41,000, more than the 35,000 sold last year.") == []
+
+
+def terms(text: str, published: str | None = None) -> list[tuple[str, str, str | None]]:
+    return [(t.length.text, t.end.text, t.start.text if t.start else None) for t in document(text, published).terms()]
+
+
+def test_a_term_reaches_its_end_date_in_a_later_sentence_naming_the_issue():
+    text = "The city sold a 10-year bond.\n\nThe issue was launched in 2015 and matures on June 1, 2025."
+    assert terms(text) == [("10-year", "June 1, 2025", "2015")]
+
+
+def test_the_end_of_another_thing_is_not_the_terms_end():
+    assert terms("It sold seven-year notes and debentures due 2039.", "2026-04-01") == []
+
+
+def test_two_terms_for_one_thing_are_not_guessed_between():
+    assert terms("It sold a seven-year note and a 12-year note. The issue matures in 2038.", "2026-04-01") == []

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt, held
 from figcheck.relate import Doc
+from figcheck.relate.candidates import Term
 
 
 def _years_per(unit: str | None) -> float | None:
@@ -20,7 +21,7 @@ def _years_per(unit: str | None) -> float | None:
 
 @dataclass(frozen=True)
 class Params:
-    compare: Literal["age", "anniversary", "span"]
+    compare: Literal["age", "anniversary", "span", "term"]
     slack_years: float = 0.0
 
 
@@ -39,6 +40,8 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         yield from _ages(doc, params)
     elif params.compare == "anniversary":
         yield from _anniversaries(doc, params)
+    elif params.compare == "term":
+        yield from term(doc.terms(), doc.published, params)
     else:
         yield from _spans(doc, params)
 
@@ -62,6 +65,24 @@ def _ages(doc: Doc, params: Params) -> Iterator[Hit]:
                       f"born {born.text}, so {allowed} at publication, not {fmt(age.value)}")
         else:
             yield held((age, born), f"born {born.text}, so {fmt(age.value)} at publication, as {age.text} says")
+
+
+def term(candidates: Iterable[Term], published: float | None, params: Params) -> Iterator[Hit]:
+    """A term's end against its start plus its length, each as the span its words allow."""
+    for t in candidates:
+        start = (t.start.low, t.start.high) if t.start is not None else (published, published)
+        if start[0] is None or not t.end.bounded or not t.length.bounded:
+            continue
+        low, high = t.end.low - start[1], t.end.high - start[0]
+        said = t.length.value
+        from_ = t.start.text if t.start is not None else "publication"
+        figs = (t.length, t.end) if t.start is None else (t.length, t.start, t.end)
+        if low > said + params.slack_years or high < said - params.slack_years:
+            actual = fmt(round((low + high) / 2))
+            yield Hit(figs, {"gap": t.length.text, "actual": actual},
+                      f"{from_} to {t.end.text} is {actual} years, not {fmt(said)}")
+        else:
+            yield held(figs, f"{from_} to {t.end.text}: {t.length.text}, as said")
 
 
 def _anniversaries(doc: Doc, params: Params) -> Iterator[Hit]:

@@ -19,8 +19,8 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, differences, people, restate, subsets
-from figcheck.relate.candidates import AgeBirth, Change, Difference, Restatement, Subset
+from figcheck.relate import changes, differences, people, restate, subsets, terms
+from figcheck.relate.candidates import AgeBirth, Change, Difference, Restatement, Subset, Term
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -242,6 +242,12 @@ class Doc:
         if "differences" not in self.cache:
             self.cache["differences"] = differences.find(self.body, self.figures, self.members)
         return self.cache["differences"]
+
+    def terms(self) -> list[Term]:
+        """'a 20-year note ... matures on November 15, 2004' (relate/terms.py), found once an article."""
+        if "terms" not in self.cache:
+            self.cache["terms"] = terms.find(self.body, self.figures, self.members)
+        return self.cache["terms"]
 
     def births(self) -> list[AgeBirth]:
         """A person's age beside their birth year given in another sentence (relate/people.py)."""

@@ -34,6 +34,16 @@ class Difference:
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """'a 20-year note launched in 1984 matures on November 15, 2004': a length of years from
+    `start` (None: the publication date) to `end`."""
+
+    length: Figure
+    end: Figure
+    start: Figure | None
+
+
+@dataclass(frozen=True, slots=True)
 class AgeBirth:
     """'Gloria Vanderbilt died at the age of 95' ... 'Vanderbilt was born in 1924': one person's
     age now and the year or date of their birth."""
