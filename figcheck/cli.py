@@ -17,7 +17,8 @@ from figcheck.errors import FigcheckError, LimitError
 from figcheck.inputs import Article, articles
 from figcheck.model import Severity
 
-FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+FORMATS = ("full", "concise", "json", "jsonl", "json-lines", "sarif", "github", "gitlab", "junit", "html", "markdown")
+EXTRA_OUTPUTS = ("json", "sarif", "junit", "gitlab", "html", "markdown")  # --output-FMT FILE
 STREAMED = ("full", "concise", "jsonl", "github")
 
 EPILOG = """\
@@ -59,9 +60,9 @@ def _parser() -> argparse.ArgumentParser:
                          description="Check the figures' arithmetic and report what does not add up.",
                          epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     common(chk)
-    chk.add_argument("--format", choices=FORMATS, default=None,
+    chk.add_argument("--output-format", "--format", dest="format", choices=FORMATS, default=None,
                      help="report format (default: full on a terminal, concise otherwise)")
-    for fmt in ("json", "sarif", "junit", "gitlab"):
+    for fmt in EXTRA_OUTPUTS:
         chk.add_argument(f"--output-{fmt}", metavar="FILE", help=f"also write a {fmt} report to FILE")
     chk.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
                      help="lowest severity that makes the exit code 1 (default: warning)")
@@ -162,6 +163,7 @@ class Job:
     severity: tuple[tuple[str, str], ...] = ()
     timeout: float = 10.0
     params: tuple[tuple[str, str, float], ...] = ()   # (code, parameter, value) from [tolerance]
+    document: bool = False         # send the body and every figure back, for the HTML report
 
 
 def process(job: Job) -> dict[str, Any]:
@@ -216,6 +218,14 @@ def _process(job: Job) -> dict[str, Any]:
               "stats": {"figures": len(doc.figures), "checked": len(doc.checked)}}
     if doc.held:
         result["held"] = list(dict.fromkeys(doc.held))
+    if job.document:
+        lay = doc.layout
+        result["document"] = {
+            "body": doc.body,
+            "figures": [[f.start, f.end, f.kind] for f in doc.figures],
+            "sentences": [[s, e, p] for s, e, p in zip(lay.sentence_starts, lay.sentence_ends, lay.paragraph_of_sentence,
+                                                           strict=True)],
+        }
     return _suppress(art, result)
 
 
@@ -407,10 +417,11 @@ def _check(args: argparse.Namespace) -> int:
             if source != last[0]:
                 last = (source, setup(art.path, source))
             if last[1] is not None:
-                yield Job(art, "check", *last[1])
+                yield Job(art, "check", *last[1], document=documents)
 
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output else "concise")
     writers = _writers(args, fmt, rules)
+    documents = any(getattr(w, "documents", False) for w in writers)
     progress = _Progress(not args.quiet)
     summary = {"files": 0, "errors": 0, "findings": {"info": 0, "warning": 0, "error": 0},
                "figures": 0, "checked": 0, "suppressed": 0}
@@ -435,8 +446,9 @@ def _check(args: argparse.Namespace) -> int:
                 worst = max(worst, Severity.parse(f["severity"]))
             if all_results is not None:
                 all_results.append(result)
+            document = result.pop("document", None)
             for w in writers:
-                w.write(result)
+                w.write({**result, "document": document} if getattr(w, "documents", False) else result)
             progress.tick()
         progress.done()
     finally:
@@ -479,11 +491,13 @@ def _suppress(art: Article, result: dict[str, Any]) -> dict[str, Any]:
 
 
 def _statistics(summary: dict[str, Any]) -> None:
+    from figcheck.report.summary import plural
+
     f = summary["findings"]
-    n = summary["files"]
-    print(f"figcheck: {n} article{'s' * (n != 1)}, {summary['figures']} figures, {summary['checked']} taking part "
-          f"in a check; findings: {f['error']} errors, {f['warning']} warnings, {f['info']} info; "
-          f"{summary['suppressed']} suppressed; {summary['errors']} inputs with errors", file=sys.stderr)
+    print(f"figcheck: {plural(summary['files'], 'article')}, {plural(summary['figures'], 'figure')}, "
+          f"{summary['checked']:,} taking part in a check; findings: {plural(f['error'], 'error')}, "
+          f"{plural(f['warning'], 'warning')}, {plural(f['info'], 'info')}; {summary['suppressed']:,} suppressed; "
+          f"{plural(summary['errors'], 'input')} with errors", file=sys.stderr)
 
 
 def _codes(text: str | None) -> list[str] | None:
@@ -495,7 +509,7 @@ def _writers(args: argparse.Namespace, fmt: str, rules: Any) -> list[Any]:
 
     rule_dicts = [r.as_dict() for r in rules]
     writers = [writer(fmt, _open_output(args.output), rule_dicts, quiet=args.quiet)]
-    for extra in ("json", "sarif", "junit", "gitlab"):
+    for extra in EXTRA_OUTPUTS:
         target = getattr(args, f"output_{extra}")
         if target:
             writers.append(writer(extra, _open_output(target), rule_dicts, quiet=True))

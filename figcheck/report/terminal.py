@@ -70,16 +70,11 @@ class Report:
     def close(self, summary: dict[str, Any]) -> None:
         if self.quiet:
             return
+        from figcheck.report.summary import summary_line
+
         f = summary["findings"]
-        parts = [f"{summary['files']} article{'s' * (summary['files'] != 1)} checked",
-                 f"{f['error']} errors", f"{f['warning']} warnings", f"{f['info']} info",
-                 f"{summary['figures']} figures, {summary['checked']} taking part in a check"]
-        if summary.get("errors"):
-            parts.append(f"{summary['errors']} inputs could not be read")
-        if summary.get("suppressed"):
-            parts.append(f"{summary['suppressed']} suppressed")
         clean = not any(f.values()) and not summary.get("errors")
-        self.console.print(Text(("All clear: " if clean else "") + ", ".join(parts), style="green" if clean else "bold"))
+        self.console.print(Text(("All clear: " if clean else "") + summary_line(summary), style="green" if clean else "bold"))
 
 
 def figure_table(result: dict[str, Any], out: TextIO) -> None:
