@@ -169,16 +169,31 @@ class Job:
 def process(job: Job) -> dict[str, Any]:
     """One article in, one JSON-shaped file result out: figures or findings, or an error."""
     art = job.article
+    empty = "figures" if job.mode == "extract" else "findings"
     if art.error is not None:
-        return {"path": art.path, "error": art.error, "figures" if job.mode == "extract" else "findings": []}
+        return {**_head(art), "error": art.error, empty: []}
     try:
         with _deadline(job.timeout):
-            return _process(job)
+            result = _process(job)
     except FigcheckError as exc:
-        return {"path": art.path, "error": str(exc), "figures" if job.mode == "extract" else "findings": []}
+        return {**_head(art), "error": str(exc), empty: []}
     except Exception as exc:  # one odd article must not stop a newsroom's batch
         message = f"internal error ({type(exc).__name__}: {exc}); please report it with this article"
-        return {"path": art.path, "error": message[:300], "figures" if job.mode == "extract" else "findings": []}
+        return {**_head(art), "error": message[:300], empty: []}
+    if art.warning:
+        result["warnings"] = [art.warning]
+    return result
+
+
+def _head(art: Article) -> dict[str, Any]:
+    """The first keys of a file result: the real file, and the record's line in a JSON Lines file."""
+    return {"path": art.path, "record": art.record} if art.record is not None else {"path": art.path}
+
+
+def _print_key(art: Article) -> str:
+    # Records of one JSON Lines file are told apart in fingerprints by their line, as before
+    # the path became the file's own.
+    return art.path if art.record is None else f"{art.path}:{art.record}"
 
 
 def _process(job: Job) -> dict[str, Any]:
@@ -193,7 +208,7 @@ def _process(job: Job) -> dict[str, Any]:
         return doc.sentence_text(f.sentence)
 
     if job.mode == "extract":
-        return {"path": art.path, "error": None, "figures": [figure_dict(f, locate, sentence_of(f)) for f in doc.figures]}
+        return {**_head(art), "error": None, "figures": [figure_dict(f, locate, sentence_of(f)) for f in doc.figures]}
     from figcheck.engine import run
     from figcheck.rules import load_rules
 
@@ -208,13 +223,13 @@ def _process(job: Job) -> dict[str, Any]:
     for f in findings:
         if f.code in overrides:
             f = dataclasses.replace(f, severity=Severity.parse(overrides[f.code]))
-        d = finding_dict(art.path, f, locate, sentence_of, 0, art.locate_end)
+        d = finding_dict(_print_key(art), f, locate, sentence_of, 0, art.locate_end)
         key = (d["code"], d["fingerprint"])
         if key in counts:  # identical findings in one file get their own prints
-            d = finding_dict(art.path, f, locate, sentence_of, counts[key], art.locate_end)
+            d = finding_dict(_print_key(art), f, locate, sentence_of, counts[key], art.locate_end)
         counts[key] = counts.get(key, 0) + 1
         out.append(d)
-    result = {"path": art.path, "error": None, "findings": out,
+    result = {**_head(art), "error": None, "findings": out,
               "stats": {"figures": len(doc.figures), "checked": len(doc.checked)}}
     if doc.held:
         result["held"] = list(dict.fromkeys(doc.held))
@@ -431,6 +446,9 @@ def _check(args: argparse.Namespace) -> int:
         for result in _results(jobs(), _job_count(args)):
             for line, codes in result.pop("unused", []):
                 print(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing", file=sys.stderr)
+            for warning in result.pop("warnings", []):
+                where = f"{result['path']}:{result['record']}" if result.get("record") else result["path"]
+                print(f"figcheck: {where}: warning: {warning}", file=sys.stderr)
             summary["suppressed"] += result.pop("suppressed", 0)
             if baseline is not None and result["findings"]:
                 kept, dropped = baseline.filter(result["path"], result["findings"])

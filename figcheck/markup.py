@@ -219,6 +219,11 @@ def _front_matter(
         if key in values and (date := _DATE.match(values[key])):
             published = date[1]
             break
+    else:
+        # A date the reader cannot read is passed on as written, so that it is reported
+        # (inputs._article warns) instead of quietly turning the date checks off.
+        written = [values[key].strip().strip("\"'") for key in _DATE_KEYS if key in values]
+        published = next((w for w in written if w), None)
     _blank(chars, 0, lines[index][1])
     for line in range(index + 1):
         kinds[line] = "front"

@@ -20,7 +20,8 @@ def render(report: dict[str, Any]) -> str:
     failures = errors = 0
     for file in report["files"]:
         path = _clean(file["path"])
-        case = ET.SubElement(suite, "testcase", name=path, classname="figcheck", file=path)
+        name = f"{path}:{file['record']}" if file.get("record") else path  # one test case a record
+        case = ET.SubElement(suite, "testcase", name=name, classname="figcheck", file=path)
         findings = file.get("findings", [])
         if file.get("error"):
             errors += 1

@@ -18,18 +18,27 @@ def render(report: dict[str, Any], rules: list[dict[str, Any]], tool_version: st
     results, notifications = [], []
     for file in report["files"]:
         path = file["path"]
+        record = file.get("record")
         if file.get("error"):
+            where: dict[str, Any] = {"artifactLocation": _artifact(path)}
+            if record:
+                where["region"] = {"startLine": record}
             notifications.append(
                 {
                     "level": "error",
                     "message": {"text": file["error"]},
                     "descriptor": {"id": "figcheck-input-error"},
-                    "locations": [{"physicalLocation": {"artifactLocation": _artifact(path)}}],
+                    "locations": [{"physicalLocation": where}],
                 }
             )
         findings = file.get("findings", [])
-        for finding, print_ in zip(findings, fingerprints(path, findings), strict=True):
-            results.append(_result(path, finding, print_, index))
+        key = f"{path}:{record}" if record else path  # records of one file apart
+        for finding, print_ in zip(findings, fingerprints(key, findings), strict=True):
+            result = _result(path, finding, print_, index)
+            if record:
+                # The region is in the real file; which article of a JSON Lines file it is, apart.
+                result["properties"] = {"record": record}
+            results.append(result)
     run = {
         "tool": {
             "driver": {

@@ -40,13 +40,14 @@ class Report:
 
     def write(self, result: dict[str, Any]) -> None:
         c = self.console
+        where = f"{result['path']}:{result['record']}" if result.get("record") else result["path"]
         if result.get("error"):
-            c.print(Text.assemble((result["path"], "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
+            c.print(Text.assemble((where, "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
             return
         findings = result.get("findings", [])
         if not findings and not result.get("held"):
             return
-        c.print(Text(result["path"], style="bold underline"))
+        c.print(Text(where, style="bold underline"))
         for f in findings:
             head = Text.assemble(
                 ("  " + f["code"], "bold"), " ", (f["severity"], STYLE.get(f["severity"], "")), " ",
