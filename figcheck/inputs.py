@@ -35,21 +35,27 @@ class Article:
     warning: str | None = None                   # read, but not all of it: an unreadable date
 
 
-def articles(paths: list[str], published: str | None = None, max_bytes: int = 20_000_000) -> Iterator[Article]:
-    """Every article in `paths`, in order; an unreadable input yields an Article with `error` set."""
+def articles(paths: list[str], published: str | None = None, max_bytes: int = 20_000_000,
+             stdin_name: str | None = None, skip: Callable[[Path, bool], bool] | None = None) -> Iterator[Article]:
+    """Every article in `paths`, in order; an unreadable input yields an Article with `error` set.
+
+    `stdin_name` names standard input ("-"): its suffix picks the reader, and it is the path reported.
+    `skip(path, is_dir)` leaves files and folders out of folder walks (.gitignore); named files are read.
+    """
     for arg in paths:
         if arg == "-":
+            label = stdin_name or "-"
             try:
                 text = _read_stdin()
             except InputError as exc:
-                yield Article("-", error=str(exc))
+                yield Article(label, error=str(exc))
                 continue
-            yield from _from_text("-", text, published, suffix=None)
+            yield from _from_text(label, text, published, suffix=_stdin_suffix(stdin_name))
             continue
         path = Path(arg)
         if path.is_dir():
             found = False
-            for file in _walk(path):
+            for file in _walk(path, skip):
                 found = True
                 yield from _from_file(file, published, max_bytes)
             if not found:
@@ -60,7 +66,7 @@ def articles(paths: list[str], published: str | None = None, max_bytes: int = 20
             yield Article(arg, error="no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, skip: Callable[[Path, bool], bool] | None = None) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
     for root, dirs, files in os.walk(folder, followlinks=True):
         try:
@@ -71,10 +77,19 @@ def _walk(folder: Path) -> Iterator[Path]:
             dirs[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (skip and skip(Path(root) / d, True)))
         for name in sorted(files):
-            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not (skip and skip(Path(root) / name, False)):
                 yield Path(root) / name
+
+
+def _stdin_suffix(name: str | None) -> str | None:
+    # Without a name the reader is guessed (JSON if it starts with "{"); a name that is no
+    # article type reads as plain text, as a .txt would.
+    if name is None:
+        return None
+    suffix = Path(name).suffix.lower()
+    return suffix if suffix in SUFFIXES else ".txt"
 
 
 def _read_stdin() -> str:

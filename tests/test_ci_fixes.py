@@ -84,3 +84,155 @@ def test_an_unreadable_date_is_a_warning_and_the_article_is_checked(tmp_path, ca
         f"figcheck: {tmp_path / 'b.md'}: warning: cannot read the publication date '5th of March' (use YYYY-MM-DD);"
         " ages and anniversaries are not checked",
     ]
+
+
+# -- standard input -----------------------------------------------------------------------------
+
+def stdin(monkeypatch, text: str) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+
+
+def test_stdin_filename_picks_the_reader_and_is_the_path_reported(monkeypatch, capsys):
+    html = "<html><body>\n<script>var n = 1;</script>\n<p>" + BAD.replace("388", "<b>388</b>") + "</p></body></html>"
+    markdown = "---\ndate: 2024-03-15\n---\n# Results\n\n" + BAD.replace("520", "**520**") + "\n"
+    lines = json.dumps({"body": "Fine."}) + "\n" + json.dumps({"body": BAD}) + "\n"
+    for name, text, where in (("news/a.html", html, "news/a.html:3:11:"), ("news/a.md", markdown, "news/a.md:6:10:"),
+                              ("news/a.jsonl", lines, "news/a.jsonl:2:"), ("news/a.json", json.dumps({"body": BAD}), "news/a.json:1:")):
+        stdin(monkeypatch, text)
+        code, out, _ = run(capsys, "check", "--format", "concise", "--stdin-filename", name, "-")
+        assert code == 1 and out.startswith(where) and out.count("FC101") == 1, (name, out)
+
+
+def test_without_a_name_markup_on_stdin_is_plain_text(monkeypatch, capsys):
+    page = "<p>About 40 people came.</p><script>var width = 1280;</script>"
+
+    def figures(*options: str) -> list[str]:
+        stdin(monkeypatch, page)
+        out = run(capsys, "extract", "--format", "json", *options, "-")[1]
+        [file] = json.loads(out)["files"]
+        return [f["text"] for f in file["figures"]]
+
+    assert "1280" in figures()  # the script read as prose
+    assert figures("--stdin-filename", "page.html") == ["About 40"]
+
+
+# -- selectors, layering and settings ------------------------------------------------------------
+
+def test_an_unknown_code_or_prefix_is_exit_2_with_the_nearest_code(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    code, _, err = run(capsys, "check", "--ignore", "FC1O1,FC109", "a.txt")
+    assert code == 2 and "'FC1O1' is not a rule code" in err
+    code, _, err = run(capsys, "check", "--ignore", "FC109", "a.txt")
+    assert (code, err) == (2, "figcheck: command line: ignore: 'FC109' matches no rule (did you mean FC104?); "
+                              "`figcheck rule --all` lists them\n")
+    code, _, err = run(capsys, "check", "--select", "FC35", "a.txt")
+    assert code == 2 and "'FC35' matches no rule (did you mean FC30?)" in err
+    (tmp_path / "figcheck.toml").write_text('extend-select = ["FC999"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", "a.txt")
+    assert code == 2 and err.startswith("figcheck: figcheck.toml: extend-select: 'FC999' matches no rule (did you mean FC901?)")
+
+
+def test_selecting_no_rule_or_excluding_every_input_is_exit_2(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    code, _, err = run(capsys, "check", "--select", "FC1", "--ignore", "FC1", "a.txt")
+    assert code == 2 and err.startswith("figcheck: no rule selected")
+    (tmp_path / "figcheck.toml").write_text('exclude = ["a.txt"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", "a.txt")
+    assert code == 2 and "no article checked: 1 input excluded" in err
+    assert run(capsys, "check", "--allow-no-articles", "a.txt")[0] == 0
+
+
+def test_options_layer_over_the_config_as_in_ruff(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(BAD + " The city now has three times as many cycle lanes: 240 km against 100 km.",
+                                    encoding="utf-8")
+    (tmp_path / "figcheck.toml").write_text('ignore = ["FC101"]\n', encoding="utf-8")
+
+    def codes(*options: str) -> list[str]:
+        out = run(capsys, "check", "--format", "json-lines", *options, "a.txt")[1]
+        return sorted(json.loads(line)["code"] for line in out.splitlines())
+
+    assert codes() == ["FC801"]
+    assert codes("--ignore", "FC801") == []                         # adds to the config's ignore
+    assert codes("--extend-select", "FC101") == ["FC101", "FC801"]  # turns back on what the config ignores
+    assert codes("--select", "FC1") == []                           # the config's ignore of FC101 still holds
+    assert codes("--select", "FC101") == ["FC101"]                  # the command line wins a tie
+    assert codes("--select", "FC1", "--select", "FC8", "--extend-select", "FC101") == ["FC101", "FC801"]  # repeats add up
+    assert codes("--output-format", "jsonl") == codes()
+
+
+def test_show_settings_prints_the_layers_and_the_rules_run(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "figcheck.toml").write_text('ignore = ["FC1"]\nexclude = ["old"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--show-settings", "--ignore", "FC2", "--extend-exclude", "drafts/*", "a.txt")
+    settings = {line[:18].strip(): line[19:] for line in out.splitlines()}
+    assert code == 0
+    assert settings["config file"].endswith("figcheck.toml")
+    assert settings["ignore"] == "['FC1', 'FC2']"
+    assert settings["exclude"] == "['old']" and settings["extend-exclude"] == "['drafts/*']"
+    assert "FC101" not in settings["rules run"] and "FC201" not in settings["rules run"] and "FC301" in settings["rules run"]
+
+
+def test_extend_exclude_and_gitignore_leave_files_out_of_walks(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    for name in ("news/a.txt", "drafts/b.txt", "build/c.txt", "news/d.txt", "news/keep.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(BAD, encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("build/\nnews/*.txt\n!news/keep.txt\n", encoding="utf-8")
+
+    def checked(*options: str) -> list[str]:
+        out = run(capsys, "check", "--format", "json", *options, ".")[1]
+        return sorted(Path(f["path"]).as_posix() for f in json.loads(out)["files"])
+
+    assert checked() == ["drafts/b.txt", "news/keep.txt"]
+    assert checked("--extend-exclude", "drafts") == ["news/keep.txt"]
+    assert checked("--no-respect-gitignore", "--extend-exclude", "drafts", "--extend-exclude", "news/d.txt") == [
+        "build/c.txt", "news/a.txt", "news/keep.txt"]
+    # A file named on the command line is checked even if git ignores it.
+    assert run(capsys, "check", "--format", "concise", "build/c.txt")[1].startswith("build/c.txt:1:")
+
+
+# -- baselines, outputs, JUnit ------------------------------------------------------------------
+
+def test_a_baseline_written_from_one_folder_matches_from_another(tmp_path, capsys, monkeypatch):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "a.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "archive" / "b.jsonl").write_text(json.dumps({"body": "Fine."}) + "\n" + json.dumps({"body": BAD}) + "\n",
+                                                  encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "check", "--write-baseline", "figcheck-baseline.json", "archive")[0] == 0
+    keys = json.loads((tmp_path / "figcheck-baseline.json").read_text(encoding="utf-8"))["fingerprints"]
+    assert sorted(keys) == ["archive/a.txt", "archive/b.jsonl:2"]
+    monkeypatch.chdir(tmp_path / "archive")
+    assert run(capsys, "check", "--baseline", "../figcheck-baseline.json", ".")[0] == 0
+    assert run(capsys, "check", "--baseline", str(tmp_path / "figcheck-baseline.json"), "a.txt", "b.jsonl")[0] == 0
+    (tmp_path / "archive" / "a.txt").write_text(BAD + "\nOf the 30 pupils, 20 passed and 15 failed.", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "concise", "--baseline", "../figcheck-baseline.json", "./a.txt")
+    assert code == 1 and out.count("FC101") == 1 and out.startswith("a.txt:2:")
+
+
+def test_two_reports_to_one_file_is_an_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    code, _, err = run(capsys, "check", "-o", "out.sarif", "--format", "sarif", "--output-sarif", "./out.sarif", "a.txt")
+    assert code == 2 and err == "figcheck: -o/--output and --output-sarif both write to ./out.sarif: give each report its own file\n"
+    assert not (tmp_path / "out.sarif").exists()
+
+
+def test_junit_info_is_a_passing_test_case_with_output(tmp_path, capsys):
+    import xml.etree.ElementTree as ET
+
+    seeds = Path(__file__).parents[1] / "seeds"
+    code, out, _ = run(capsys, "check", "--format", "junit", str(seeds))
+    root = ET.fromstring(out)
+    assert code == 0 and root.get("failures") == "0" and root.get("tests") == "2"
+    [case] = [c for c in root.iter("testcase") if c.find("system-out") is not None]
+    assert case.find("failure") is None
+    assert "FC103 [info] 138 and 119 add up to 257" in case.find("system-out").text
