@@ -236,3 +236,14 @@ def test_junit_info_is_a_passing_test_case_with_output(tmp_path, capsys):
     [case] = [c for c in root.iter("testcase") if c.find("system-out") is not None]
     assert case.find("failure") is None
     assert "FC103 [info] 138 and 119 add up to 257" in case.find("system-out").text
+
+
+def test_json_ld_date_published_in_html_enables_the_date_checks(tmp_path, capsys):
+    page = tmp_path / "a.html"
+    linked = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "datePublished": "2001-01-01"},
+        {"@type": "NewsArticle", "headline": "Smith", "datePublished": "2024-06-01T08:00:00+01:00"}]})
+    page.write_text(f'<html><head><script type="application/ld+json">{linked}</script></head>\n'
+                    "<body><p>Smith, 45, was born in 1985 in Leeds.</p></body></html>\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--format", "concise", str(page))
+    assert code == 1 and f"{page}:2:17: FC501" in out and err == ""
