@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from figcheck.report.fingerprint import fingerprints
+from figcheck.report.rule_docs import anchor, docs_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"info": "note", "warning": "warning", "error": "error"}
@@ -15,6 +16,7 @@ _LEVEL = {"info": "note", "warning": "warning", "error": "error"}
 def render(report: dict[str, Any], rules: list[dict[str, Any]], tool_version: str) -> str:
     """The whole report as one SARIF log with one run; rules[] lists every rule passed."""
     index = {rule["code"]: i for i, rule in enumerate(rules)}
+    page = docs_url()
     results, notifications = [], []
     for file in report["files"]:
         path = file["path"]
@@ -44,7 +46,7 @@ def render(report: dict[str, Any], rules: list[dict[str, Any]], tool_version: st
             "driver": {
                 "name": "figcheck",
                 "version": tool_version,
-                "rules": [_rule(rule) for rule in rules],
+                "rules": [_rule(rule, page) for rule in rules],
             }
         },
         "invocations": [
@@ -61,7 +63,7 @@ def render(report: dict[str, Any], rules: list[dict[str, Any]], tool_version: st
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rule(rule: dict[str, Any]) -> dict[str, Any]:
+def _rule(rule: dict[str, Any], page: str) -> dict[str, Any]:
     docs = rule.get("docs", {})
     what = docs.get("what") or rule.get("name") or rule["code"]
     full = " ".join(part for part in (what, docs.get("why")) if part)
@@ -71,6 +73,7 @@ def _rule(rule: dict[str, Any]) -> dict[str, Any]:
         "shortDescription": {"text": what},
         "fullDescription": {"text": full},
         "help": {"text": _help(full, rule)},
+        "helpUri": f"{page}#{anchor(rule)}",
     }
     if rule.get("severity") in _LEVEL:
         entry["defaultConfiguration"] = {"level": _LEVEL[rule["severity"]]}
