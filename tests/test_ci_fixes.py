@@ -247,3 +247,16 @@ def test_json_ld_date_published_in_html_enables_the_date_checks(tmp_path, capsys
                     "<body><p>Smith, 45, was born in 1985 in Leeds.</p></body></html>\n", encoding="utf-8")
     code, out, err = run(capsys, "check", "--format", "concise", str(page))
     assert code == 1 and f"{page}:2:17: FC501" in out and err == ""
+
+
+def test_the_summary_agrees_in_number_and_groups_thousands(tmp_path, capsys):
+    from figcheck.report.summary import plural
+
+    (tmp_path / "a.txt").write_text("The jobless rate fell 0.2 pct to 6.6 pct from 6.8 pct in March.", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    assert run(capsys, "check", "--format", "full", "-o", str(report), str(tmp_path / "a.txt"))[0] == 1
+    text = " ".join(report.read_text(encoding="utf-8").split())  # the console wraps at 80 columns
+    assert "1 article checked, 0 errors, 1 warning, 0 info, 3 figures, 3 taking part in a check" in text
+    _, _, err = run(capsys, "check", "--statistics", "--fail-on", "never", str(tmp_path / "a.txt"))
+    assert "figcheck: 1 article, 3 figures," in err and "1 warning," in err and "0 inputs with errors" in err
+    assert (plural(3115, "article"), plural(1, "input"), plural(2, "info")) == ("3,115 articles", "1 input", "2 info")
