@@ -431,9 +431,10 @@ def _exit_code(args: argparse.Namespace, run: _Run, tally: _Tally) -> int:
     summary = tally.summary
     if args.write_baseline:
         from figcheck.baseline import write_baseline
+        from figcheck.report.summary import plural
 
         n = write_baseline({"version": 1, "files": tally.results}, Path(args.write_baseline))
-        print(f"figcheck: wrote {n} findings to {args.write_baseline}", file=sys.stderr)
+        print(f"figcheck: wrote {plural(n, 'finding')} to {args.write_baseline}", file=sys.stderr)
         return 2 if summary["errors"] else 0
     if args.statistics:
         _statistics(summary)
