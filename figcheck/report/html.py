@@ -9,6 +9,7 @@ escaped.
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Iterator
 from typing import Any
@@ -111,33 +112,36 @@ def _text(number: int, doc: dict[str, Any], findings: list[dict[str, Any]]) -> s
     relations: dict[int, list[str]] = {}               # figure start -> finding ids
     sentence_rel: dict[int, list[str]] = {}            # sentence index -> finding ids
     home: dict[int, list[int]] = {}                    # paragraph -> findings shown beside it
+    sentence_starts = [start for start, _end, _para in sentences]
     for i, finding in enumerate(findings):
         rid = f"a{number}r{i}"
         for fig in finding.get("figures", []):
             relations.setdefault(fig["start"], []).append(rid)
-            s = _sentence_at(sentences, fig["start"])
+            s = _sentence_at(sentence_starts, fig["start"])
             sentence_rel.setdefault(s, []).append(rid)
         first = min((fig["start"] for fig in finding.get("figures", [])), default=0)
-        home.setdefault(sentences[_sentence_at(sentences, first)][2], []).append(i)
+        home.setdefault(sentences[_sentence_at(sentence_starts, first)][2], []).append(i)
+    # Each sentence gets the figures that start in it, found once: a long article holds
+    # thousands of both, and a scan of every figure per sentence would grow with their product.
+    figures = sorted(doc["figures"])
+    starts = [start for start, _end, _kind in figures]
     out = []
     for paragraph, members in _paragraphs(sentences):
-        text = " ".join(_sentence(body, doc["figures"], sentences[s], s, relations, sentence_rel.get(s, []), number)
-                        for s in members)
+        parts = []
+        for s in members:
+            start, end, _ = sentences[s]
+            mine = figures[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+            parts.append(_sentence(body, mine, sentences[s], relations, sentence_rel.get(s, [])))
+        text = " ".join(parts)
         cards = "".join(_card(number, i, findings[i]) for i in home.get(paragraph, []))
         aside = f"<aside>{cards}</aside>" if cards else "<aside></aside>"
         out.append(f'<div class="para"><p class="text">{text}</p>{aside}</div>')
     return "".join(out)
 
 
-def _sentence_at(sentences: list[list[int]], offset: int) -> int:
-    # Sentences are few per article; a scan is plenty and keeps the page free of bisect edge cases.
-    found = 0
-    for i, (start, _end, _para) in enumerate(sentences):
-        if start <= offset:
-            found = i
-        else:
-            break
-    return found
+def _sentence_at(starts: list[int], offset: int) -> int:
+    """Index of the last sentence starting at or before `offset` (0 before the first)."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _paragraphs(sentences: list[list[int]]) -> Iterator[tuple[int, list[int]]]:
@@ -153,8 +157,8 @@ def _paragraphs(sentences: list[list[int]]) -> Iterator[tuple[int, list[int]]]:
         yield paragraph, current  # type: ignore[misc]
 
 
-def _sentence(body: str, figures: list[list[Any]], span: list[int], index: int,
-              relations: dict[int, list[str]], rels: list[str], number: int) -> str:
+def _sentence(body: str, figures: list[list[Any]], span: list[int],
+              relations: dict[int, list[str]], rels: list[str]) -> str:
     start, end, _ = span
     pieces, pos = [], start
     for fig_start, fig_end, kind in figures:
