@@ -81,10 +81,11 @@ class Report:
 def figure_table(result: dict[str, Any], out: TextIO) -> None:
     """Every figure of one file as a table (`figcheck extract`)."""
     c = _console(out)
+    where = f"{result['path']}:{result['record']}" if result.get("record") else result["path"]
     if result.get("error"):
-        c.print(Text.assemble((result["path"], "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
+        c.print(Text.assemble((where, "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
         return
-    table = Table(title=f"{result['path']}: {len(result['figures'])} figures", title_justify="left", show_lines=False)
+    table = Table(title=f"{where}: {len(result['figures'])} figures", title_justify="left", show_lines=False)
     for col in ("line", "text", "value", "range", "bound", "kind", "unit", "counted", "verb", "when", "sentence"):
         table.add_column(col, overflow="fold", max_width=40 if col == "sentence" else None)
     for f in result["figures"]:
