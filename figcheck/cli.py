@@ -62,10 +62,10 @@ def _parser() -> argparse.ArgumentParser:
                          description="Check the figures' arithmetic and report what does not add up.",
                          epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     common(chk)
-    chk.add_argument("--output-format", "--format", dest="format", choices=FORMATS, default=None,
-                     help="report format (default: full on a terminal, concise otherwise)")
+    chk.add_argument("--output-format", "--format", dest="format", choices=FORMATS, default=None, metavar="FORMAT",
+                     help=f"report format: {', '.join(FORMATS)} (default: full on a terminal, concise otherwise)")
     for fmt in EXTRA_OUTPUTS:
-        chk.add_argument(f"--output-{fmt}", metavar="FILE", help=f"also write a {fmt} report to FILE")
+        chk.add_argument(f"--output-{fmt}", metavar="FILE", help=f"also write the {fmt} report to FILE")
     chk.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
                      help="lowest severity that makes the exit code 1 (default: warning)")
     chk.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still means errors)")
