@@ -47,6 +47,11 @@ def test_json_lines_findings_point_at_the_real_file_line_and_column(tmp_path, ca
     assert location["artifactLocation"]["uri"].endswith("/small.jsonl")
     assert (location["region"]["startLine"], location["region"]["startColumn"]) == (3, column)
     assert result["properties"] == {"record": 3}
+    schema = Path(__file__).parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    if schema.exists():  # beside the repository in the project's workplace and CI
+        import jsonschema
+
+        jsonschema.Draft4Validator(json.loads(schema.read_text(encoding="utf-8"))).validate(json.loads(got["sarif"]))
     record = json.loads(got["jsonl"])
     assert (record["path"], record["record"], record["line"], record["column"]) == (str(lines), 3, 3, column)
 
