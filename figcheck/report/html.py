@@ -113,10 +113,12 @@ def _text(number: int, doc: dict[str, Any], findings: list[dict[str, Any]]) -> s
     sentence_rel: dict[int, list[str]] = {}            # sentence index -> finding ids
     home: dict[int, list[int]] = {}                    # paragraph -> findings shown beside it
     sentence_starts = [start for start, _end, _para in sentences]
+    details: dict[int, str] = {}                       # figure start -> what a finding read in it
     for i, finding in enumerate(findings):
         rid = f"a{number}r{i}"
         for fig in finding.get("figures", []):
             relations.setdefault(fig["start"], []).append(rid)
+            details.setdefault(fig["start"], _reading(fig))
             s = _sentence_at(sentence_starts, fig["start"])
             sentence_rel.setdefault(s, []).append(rid)
         first = min((fig["start"] for fig in finding.get("figures", [])), default=0)
@@ -131,12 +133,21 @@ def _text(number: int, doc: dict[str, Any], findings: list[dict[str, Any]]) -> s
         for s in members:
             start, end, _ = sentences[s]
             mine = figures[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-            parts.append(_sentence(body, mine, sentences[s], relations, sentence_rel.get(s, [])))
+            parts.append(_sentence(body, mine, sentences[s], relations, sentence_rel.get(s, []), details))
         text = " ".join(parts)
         cards = "".join(_card(number, i, findings[i]) for i in home.get(paragraph, []))
         aside = f"<aside>{cards}</aside>" if cards else "<aside></aside>"
         out.append(f'<div class="para"><p class="text">{text}</p>{aside}</div>')
     return "".join(out)
+
+
+def _reading(fig: dict[str, Any]) -> str:
+    """A figure as the checks read it, for its tooltip: "count 267 drones (267 to 267)"."""
+    low = "open" if fig.get("low") is None else f"{fig['low']:,}"
+    high = "open" if fig.get("high") is None else f"{fig['high']:,}"
+    value = "?" if fig.get("value") is None else f"{fig['value']:,}"
+    counted = f" {fig['counted']}" if fig.get("counted") else ""
+    return f"{fig.get('kind', '')} {value}{counted} (from {low} to {high})"
 
 
 def _sentence_at(starts: list[int], offset: int) -> int:
@@ -158,7 +169,7 @@ def _paragraphs(sentences: list[list[int]]) -> Iterator[tuple[int, list[int]]]:
 
 
 def _sentence(body: str, figures: list[list[Any]], span: list[int],
-              relations: dict[int, list[str]], rels: list[str]) -> str:
+              relations: dict[int, list[str]], rels: list[str], details: dict[int, str]) -> str:
     start, end, _ = span
     pieces, pos = [], start
     for fig_start, fig_end, kind in figures:
@@ -168,7 +179,8 @@ def _sentence(body: str, figures: list[list[Any]], span: list[int],
         rel = relations.get(fig_start, [])
         attrs = f' data-rel="{" ".join(rel)}" tabindex="0"' if rel else ""
         cls = "fig linked" if rel else "fig"
-        pieces.append(f'<mark class="{cls} k-{_e(kind)}" title="{_e(kind)}"{attrs}>{_e(body[fig_start:fig_end])}</mark>')
+        title = details.get(fig_start, kind)
+        pieces.append(f'<mark class="{cls} k-{_e(kind)}" title="{_e(title)}"{attrs}>{_e(body[fig_start:fig_end])}</mark>')
         pos = fig_end
     pieces.append(_e(body[pos:end]))
     if rels:
@@ -229,7 +241,7 @@ footer{color:var(--muted);font-size:.8rem;margin-top:2rem}
  .para{grid-template-columns:1fr;gap:0}
  .card,.held{break-inside:avoid}
  .article{break-inside:auto;border:none;padding:0;border-top:1px solid #999;border-radius:0}
- details.article:not([open])>:not(summary){display:block}
+ details.article:not([open]){border-top:none;padding:.2rem 0}
  .contents a{color:inherit;text-decoration:none}
  .on{outline:none}
 }

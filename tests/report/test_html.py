@@ -39,6 +39,7 @@ def test_page_is_self_contained_and_escapes_the_article(tmp_path, capsys):
     assert page.count('<mark class="fig') == 4
     assert len(re.findall(r'<mark class="fig linked[^>]*data-rel="a1r0"', page)) == 3
     assert 'class="card error" id="card-a1r0"' in page and "388 + 142 = 530" in page
+    assert 'title="count 520 students (from 520 to 520)"' in page  # what the check read in the figure
 
 
 def test_held_checks_are_apart_and_summary_counts_agree(capsys, tmp_path):
