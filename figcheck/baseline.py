@@ -1,9 +1,16 @@
-"""Baseline files: the fingerprints of known findings, so only new ones are reported."""
+"""Baseline files: the fingerprints of known findings, so only new ones are reported.
+
+A baseline names each file by its path relative to the baseline file's own folder, and its
+fingerprints leave the path out, so a baseline written from one folder matches the same
+articles checked from another (`figcheck check archive/` in the repository or `figcheck check .`
+inside archive/).
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import posixpath
 import tempfile
 from collections import Counter
 from collections.abc import Mapping
@@ -14,7 +21,7 @@ from types import MappingProxyType
 from figcheck.errors import ConfigError, FigcheckError
 from figcheck.report.fingerprint import fingerprint
 
-VERSION = 1
+VERSION = 2  # 1 keyed files by the path as typed, and hashed it into every print
 
 
 @dataclass(frozen=True)
@@ -28,11 +35,15 @@ class Baseline:
     def total(self) -> int:
         return sum(len(prints) for prints in self.fingerprints.values())
 
-    def filter(self, path: str, findings: list[dict]) -> tuple[list[dict], int]:
-        """The findings of `path` not in the baseline, and how many were dropped."""
-        known = self.fingerprints.get(_key(path), frozenset())
-        kept = [finding for finding in findings if finding.get("fingerprint") not in known]
+    def filter(self, path: str, findings: list[dict], record: int | None = None) -> tuple[list[dict], int]:
+        """The findings of `path` (its JSON Lines `record`) not in the baseline, and how many were dropped."""
+        known = self.fingerprints.get(_key(path, self._folder, record), frozenset())
+        kept = [finding for finding, print_ in zip(findings, _prints(findings), strict=True) if print_ not in known]
         return kept, len(findings) - len(kept)
+
+    @property
+    def _folder(self) -> Path:
+        return self.path.parent if self.path is not None else Path.cwd()
 
     def stale(self, report: dict) -> dict[str, tuple[str, ...]]:
         """Fingerprints of files in `report` that no finding has any more (fixed since).
@@ -42,8 +53,8 @@ class Baseline:
         """
         stale = {}
         for entry in report.get("files", []):
-            key = _key(entry["path"])
-            seen = {finding.get("fingerprint") for finding in _findings(entry)}
+            key = _key(entry["path"], self._folder, entry.get("record"))
+            seen = set(_prints(entry.get("findings") or []))
             gone = sorted(self.fingerprints.get(key, frozenset()) - seen)
             if gone:
                 stale[key] = tuple(gone)
@@ -53,10 +64,11 @@ class Baseline:
 def write_baseline(report: dict, path: Path) -> int:
     """Write every finding of `report` to the baseline file `path`; return how many."""
     prints: dict[str, set[str]] = {}
+    folder = Path(os.path.abspath(path)).parent
     for entry in report.get("files", []):
-        key = _key(entry["path"])
-        for finding in _findings(entry):
-            prints.setdefault(key, set()).add(finding["fingerprint"])
+        key = _key(entry["path"], folder, entry.get("record"))
+        for print_ in _prints(entry.get("findings") or []):
+            prints.setdefault(key, set()).add(print_)
     data = {
         "version": VERSION,
         "fingerprints": {key: sorted(values) for key, values in sorted(prints.items())},
@@ -87,6 +99,8 @@ def load_baseline(path: Path) -> Baseline:
     shape = '{"version": 1, "fingerprints": {path: [fingerprint, ...]}}'
     if not isinstance(data, dict) or "fingerprints" not in data:
         raise ConfigError(f"{path}: not a figcheck baseline (expected {shape})")
+    if data.get("version") == 1:
+        raise ConfigError(f"{path}: a version 1 baseline names files as they were typed; write it again with --write-baseline")
     if data.get("version") != VERSION:
         raise ConfigError(f"{path}: baseline version {data.get('version')!r} is not supported (use {VERSION})")
     table = data["fingerprints"]
@@ -96,27 +110,32 @@ def load_baseline(path: Path) -> Baseline:
         raise ConfigError(f"{path}: fingerprints: expected {{path: [fingerprint, ...]}}")
     return Baseline(
         path=path,
-        fingerprints=MappingProxyType({_key(key): frozenset(prints) for key, prints in table.items()}),
+        fingerprints=MappingProxyType({_normal(key): frozenset(prints) for key, prints in table.items()}),
     )
 
 
-def _key(path: str) -> str:
-    # Paths are compared as written with "/" (a baseline is shared across systems).
-    return str(path).replace(os.sep, "/").replace("\\", "/").removeprefix("./")
+def _key(path: str, folder: Path, record: int | None = None) -> str:
+    """`path` relative to the baseline's folder, with "/" (a baseline is shared across systems);
+    a JSON Lines record adds its line: "archive/news.jsonl:12"."""
+    if path != "-":
+        try:
+            path = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
+        except ValueError:  # another drive (Windows): no relative path exists
+            path = os.path.abspath(path)
+    return _normal(path) + (f":{record}" if record is not None else "")
 
 
-def _findings(entry: dict) -> list[dict]:
-    """The file's findings, each with a fingerprint (computed when the report lacks one)."""
-    findings = entry.get("findings") or []
-    if all("fingerprint" in finding for finding in findings):
-        return findings
+def _normal(path: str) -> str:
+    return posixpath.normpath(str(path).replace(os.sep, "/").replace("\\", "/"))
+
+
+def _prints(findings: list[dict]) -> list[str]:
+    """Each finding's print without its path (the baseline's key names the file); identical
+    findings in one file are told apart by their order, as the report's own prints are."""
     seen: Counter[str] = Counter()
-    filled = []
+    prints = []
     for finding in findings:
-        if "fingerprint" not in finding:
-            # Identical findings in one file are told apart by their order, as the report does.
-            plain = fingerprint(entry["path"], finding)
-            finding = {**finding, "fingerprint": fingerprint(entry["path"], finding, seen[plain])}
-            seen[plain] += 1
-        filled.append(finding)
-    return filled
+        plain = fingerprint("", finding)
+        prints.append(fingerprint("", finding, seen[plain]))
+        seen[plain] += 1
+    return prints

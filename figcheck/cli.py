@@ -17,7 +17,8 @@ from figcheck.errors import FigcheckError, LimitError
 from figcheck.inputs import Article, articles
 from figcheck.model import Severity
 
-FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+FORMATS = ("full", "concise", "json", "jsonl", "json-lines", "sarif", "github", "gitlab", "junit", "html", "markdown")
+EXTRA_OUTPUTS = ("json", "sarif", "junit", "gitlab", "html", "markdown")  # --output-FMT FILE
 STREAMED = ("full", "concise", "jsonl", "github")
 
 EPILOG = """\
@@ -43,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
         p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date when the input gives none")
+        p.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name of the file read from standard input (-): picks its reader and is the path reported")
         p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
         p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="worker processes (default: the number of cores; 1 for none)")
@@ -59,16 +62,27 @@ def _parser() -> argparse.ArgumentParser:
                          description="Check the figures' arithmetic and report what does not add up.",
                          epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     common(chk)
-    chk.add_argument("--format", choices=FORMATS, default=None,
-                     help="report format (default: full on a terminal, concise otherwise)")
-    for fmt in ("json", "sarif", "junit", "gitlab"):
-        chk.add_argument(f"--output-{fmt}", metavar="FILE", help=f"also write a {fmt} report to FILE")
+    chk.add_argument("--output-format", "--format", dest="format", choices=FORMATS, default=None, metavar="FORMAT",
+                     help=f"report format: {', '.join(FORMATS)} (default: full on a terminal, concise otherwise)")
+    for fmt in EXTRA_OUTPUTS:
+        chk.add_argument(f"--output-{fmt}", metavar="FILE", help=f"also write the {fmt} report to FILE")
     chk.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
                      help="lowest severity that makes the exit code 1 (default: warning)")
     chk.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still means errors)")
-    chk.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (e.g. FC1,FC301)")
-    chk.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to run in addition to the config's")
-    chk.add_argument("--ignore", metavar="CODES", help="codes or prefixes not to run")
+    # Repeated options add up ("--ignore FC1 --ignore FC601"), as in ruff.
+    chk.add_argument("--select", metavar="CODES", action="append",
+                     help="comma-separated codes or prefixes to run, instead of the config's (e.g. FC1,FC301)")
+    chk.add_argument("--extend-select", metavar="CODES", action="append",
+                     help="codes or prefixes to run as well, even ones the config ignores")
+    chk.add_argument("--ignore", metavar="CODES", action="append", help="codes or prefixes not to run, added to the config's")
+    chk.add_argument("--extend-exclude", metavar="GLOBS", action="append",
+                     help="comma-separated globs of files or folders to leave out, added to the config's exclude")
+    chk.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                     help="walk into files and folders that .gitignore leaves out")
+    chk.add_argument("--allow-no-articles", action="store_true",
+                     help="exit 0, not 2, when every input is excluded (for pre-commit, which passes excluded files too)")
+    chk.add_argument("--show-settings", action="store_true",
+                     help="print the settings that apply to the first PATH, and the rules they run, then exit")
     chk.add_argument("--config", metavar="FILE", help="use this figcheck.toml or pyproject.toml, not the nearest one")
     chk.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
     chk.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE and exit 0")
@@ -164,21 +178,37 @@ class Job:
     severity: tuple[tuple[str, str], ...] = ()
     timeout: float = 10.0
     params: tuple[tuple[str, str, float], ...] = ()   # (code, parameter, value) from [tolerance]
+    document: bool = False         # send the body and every figure back, for the HTML report
 
 
 def process(job: Job) -> dict[str, Any]:
     """One article in, one JSON-shaped file result out: figures or findings, or an error."""
     art = job.article
+    empty = "figures" if job.mode == "extract" else "findings"
     if art.error is not None:
-        return {"path": art.path, "error": art.error, "figures" if job.mode == "extract" else "findings": []}
+        return {**_head(art), "error": art.error, empty: []}
     try:
         with _deadline(job.timeout):
-            return _process(job)
+            result = _process(job)
     except FigcheckError as exc:
-        return {"path": art.path, "error": str(exc), "figures" if job.mode == "extract" else "findings": []}
+        return {**_head(art), "error": str(exc), empty: []}
     except Exception as exc:  # one odd article must not stop a newsroom's batch
         message = f"internal error ({type(exc).__name__}: {exc}); please report it with this article"
-        return {"path": art.path, "error": message[:300], "figures" if job.mode == "extract" else "findings": []}
+        return {**_head(art), "error": message[:300], empty: []}
+    if art.warning:
+        result["warnings"] = [art.warning]
+    return result
+
+
+def _head(art: Article) -> dict[str, Any]:
+    """The first keys of a file result: the real file, and the record's line in a JSON Lines file."""
+    return {"path": art.path, "record": art.record} if art.record is not None else {"path": art.path}
+
+
+def _print_key(art: Article) -> str:
+    # Records of one JSON Lines file are told apart in fingerprints by their line, as before
+    # the path became the file's own.
+    return art.path if art.record is None else f"{art.path}:{art.record}"
 
 
 def _process(job: Job) -> dict[str, Any]:
@@ -193,7 +223,7 @@ def _process(job: Job) -> dict[str, Any]:
         return doc.sentence_text(f.sentence)
 
     if job.mode == "extract":
-        return {"path": art.path, "error": None, "figures": [figure_dict(f, locate, sentence_of(f)) for f in doc.figures]}
+        return {**_head(art), "error": None, "figures": [figure_dict(f, locate, sentence_of(f)) for f in doc.figures]}
     from figcheck.engine import run
     from figcheck.rules import load_rules
 
@@ -208,10 +238,10 @@ def _process(job: Job) -> dict[str, Any]:
     for f in findings:
         if f.code in overrides:
             f = dataclasses.replace(f, severity=Severity.parse(overrides[f.code]))
-        d = finding_dict(art.path, f, locate, sentence_of, 0, art.locate_end)
+        d = finding_dict(_print_key(art), f, locate, sentence_of, 0, art.locate_end)
         key = (d["code"], d["fingerprint"])
         if key in counts:  # identical findings in one file get their own prints
-            d = finding_dict(art.path, f, locate, sentence_of, counts[key], art.locate_end)
+            d = finding_dict(_print_key(art), f, locate, sentence_of, counts[key], art.locate_end)
         counts[key] = counts.get(key, 0) + 1
         out.append(d)
     relations: dict[str, list[int]] = {}   # kind -> [held, failed]
@@ -219,10 +249,18 @@ def _process(job: Job) -> dict[str, Any]:
         relations.setdefault(h["kind"], [0, 0])[0] += 1
     for f in findings:
         relations.setdefault(f.kind, [0, 0])[1] += 1
-    result = {"path": art.path, "error": None, "findings": out,
+    result = {**_head(art), "error": None, "findings": out,
               "stats": {"figures": len(doc.figures), "checked": len(doc.checked), "relations": relations}}
     if doc.held:
         result["held"] = sorted(doc.held, key=lambda h: h["start"])
+    if job.document:
+        lay = doc.layout
+        result["document"] = {
+            "body": doc.body,
+            "figures": [[f.start, f.end, f.kind] for f in doc.figures],
+            "sentences": [[s, e, p] for s, e, p in zip(lay.sentence_starts, lay.sentence_ends, lay.paragraph_of_sentence,
+                                                           strict=True)],
+        }
     return _suppress(art, result)
 
 
@@ -347,7 +385,7 @@ def _extract(args: argparse.Namespace) -> int:
     defaults = Config()  # the same limits as `check` without a config file
     max_bytes = args.max_bytes or defaults.max_bytes
     timeout = args.timeout or defaults.timeout
-    jobs = (Job(a, "extract", timeout=timeout) for a in articles(args.paths, args.published, max_bytes))
+    jobs = (Job(a, "extract", timeout=timeout) for a in articles(args.paths, args.published, max_bytes, args.stdin_filename))
     out = _open_output(args.output)
     errors = 0
     try:
@@ -373,108 +411,194 @@ def _extract(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- check
 
 def _check(args: argparse.Namespace) -> int:
-    from figcheck.config import clear_cache, config_for, load_config
-    from figcheck.rules import load_rules
-
-    clear_cache()  # a config file may change between runs in one process (tests, notebooks)
-
-    base = load_config(Path(args.config)) if args.config else None
-    overrides = {"select": _codes(args.select), "extend_select": _codes(args.extend_select),
-                 "ignore": _codes(args.ignore), "fail_on": args.fail_on,
-                 "max_bytes": args.max_bytes, "timeout": args.timeout}
-
-    def config(path: str) -> Any:
-        found = base if base is not None else config_for(_source_path(path))
-        return found.merged(**overrides)
-
-    first = config(args.paths[0])
-    rules = load_rules()
-    baseline = None
-    if args.baseline:
-        from figcheck.baseline import load_baseline
-
-        baseline = load_baseline(Path(args.baseline))
-
-    def setup(path: str, source: str) -> tuple | None:
-        """What a job needs from the config of one input file, or None if it is excluded."""
-        cfg = config(path)
-        if cfg.excluded(source):
-            return None
-        codes = tuple(r.code for r in rules if cfg.enabled(r.code, source))
-        severity = tuple((r.code, cfg.severity_for(r.code, r.severity).label) for r in rules
-                         if cfg.severity_for(r.code, r.severity) != r.severity)
-        return codes, severity, cfg.timeout, tolerances(cfg, rules)
-
-    def jobs() -> Iterator[Job]:
-        # The records of one JSON Lines file share its config: read it once a file, not once a
-        # record (a config look-up and 19 per-file-ignores matches cost 0.2 ms an article).
-        last: tuple[str, tuple | None] = ("", None)
-        for art in articles(args.paths, args.published, first.max_bytes):
-            source = str(_source_path(art.path))
-            if source != last[0]:
-                last = (source, setup(art.path, source))
-            if last[1] is not None:
-                yield Job(art, "check", *last[1])
-
+    run = _Run(args)
+    if args.show_settings:
+        return run.show_settings()
+    _check_outputs(args)
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output else "concise")
-    writers = _writers(args, fmt, rules)
+    writers = _writers(args, fmt, run.rules)
+    documents = any(getattr(w, "documents", False) for w in writers)
     progress = _Progress(not args.quiet)
-    summary = {"files": 0, "errors": 0, "findings": {"info": 0, "warning": 0, "error": 0},
-               "figures": 0, "checked": 0, "suppressed": 0, "relations": {}}
-    worst = 0
-    all_results: list[dict[str, Any]] = [] if args.write_baseline else None  # type: ignore[assignment]
+    tally = _Tally(run.baseline, keep=bool(args.write_baseline))
     try:
-        for result in _results(jobs(), _job_count(args)):
-            for line, codes in result.pop("unused", []):
-                print(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing", file=sys.stderr)
-            summary["suppressed"] += result.pop("suppressed", 0)
-            if baseline is not None and result["findings"]:
-                kept, dropped = baseline.filter(result["path"], result["findings"])
-                result = {**result, "findings": kept}
-                summary["suppressed"] += dropped
-            stats = result.pop("stats", {"figures": 0, "checked": 0})
-            summary["files"] += 1
-            summary["errors"] += result["error"] is not None
-            summary["figures"] += stats["figures"]
-            summary["checked"] += stats["checked"]
-            for kind, (n_held, n_failed) in stats.get("relations", {}).items():
-                tally = summary["relations"].setdefault(kind, [0, 0])
-                tally[0] += n_held
-                tally[1] += n_failed
-            for f in result["findings"]:
-                summary["findings"][f["severity"]] += 1
-                worst = max(worst, Severity.parse(f["severity"]))
-            if all_results is not None:
-                all_results.append(result)
+        for result in _results(run.jobs(documents), _job_count(args)):
+            result = tally.add(result)
+            document = result.pop("document", None)
             for w in writers:
-                w.write(result)
+                w.write({**result, "document": document} if getattr(w, "documents", False) else result)
             progress.tick()
         progress.done()
     finally:
         for w in writers:
-            w.close(summary)
+            w.close(tally.summary)
+    return _exit_code(args, run, tally)
+
+
+def _exit_code(args: argparse.Namespace, run: _Run, tally: _Tally) -> int:
+    summary = tally.summary
     if args.write_baseline:
         from figcheck.baseline import write_baseline
+        from figcheck.report.summary import plural
 
-        n = write_baseline({"version": 1, "files": all_results}, Path(args.write_baseline))
-        print(f"figcheck: wrote {n} findings to {args.write_baseline}", file=sys.stderr)
+        n = write_baseline({"version": 1, "files": tally.results}, Path(args.write_baseline))
+        print(f"figcheck: wrote {plural(n, 'finding')} to {args.write_baseline}", file=sys.stderr)
         return 2 if summary["errors"] else 0
     if args.statistics:
         _statistics(summary)
     if summary["errors"]:
         return 2
-    fail_on = first.fail_on
-    if args.exit_zero or fail_on is None or worst < fail_on:
+    if summary["files"] == 0 and run.excluded:
+        # Every input was left out: a green run here would say "checked, all clear" about nothing.
+        from figcheck.report.summary import plural
+
+        print(f"figcheck: no article checked: {plural(run.excluded, 'input')} excluded by exclude, extend-exclude "
+              "or per-file settings (see --show-settings)", file=sys.stderr)
+        return 0 if args.allow_no_articles else 2
+    fail_on = run.first.fail_on
+    if args.exit_zero or fail_on is None or tally.worst < fail_on:
         return 0
     return 1
 
 
+class _Run:
+    """What one `check` run reads once: the configs that apply to each input, the rules, the baseline."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from figcheck.config import clear_cache, load_config
+        from figcheck.rules import load_rules
+
+        clear_cache()  # a config file may change between runs in one process (tests, notebooks)
+        self.args = args
+        self.base = load_config(Path(args.config)) if args.config else None
+        self.overrides = {"select": _codes(args.select), "extend_select": _codes(args.extend_select),
+                          "ignore": _codes(args.ignore), "extend_exclude": _codes(args.extend_exclude, upper=False),
+                          "fail_on": args.fail_on, "max_bytes": args.max_bytes, "timeout": args.timeout}
+        self.rules = load_rules()
+        first_path = args.stdin_filename if args.paths[0] == "-" and args.stdin_filename else args.paths[0]
+        self.first = self.config(first_path)
+        if not any(self.first.enabled(r.code) for r in self.rules):
+            where = f" in {self.first.path}" if self.first.path else ""
+            raise FigcheckError(f"no rule selected: --select, --ignore and the config{where} leave none to run "
+                                "(`figcheck check --show-settings PATH` shows them)")
+        self.baseline = None
+        if args.baseline:
+            from figcheck.baseline import load_baseline
+
+            self.baseline = load_baseline(Path(args.baseline))
+        self.excluded = 0
+        self.gitignore = None
+        if args.respect_gitignore:
+            from figcheck.gitignore import GitIgnored
+
+            self.gitignore = GitIgnored()
+
+    def config(self, path: str) -> Any:
+        from figcheck.config import config_for
+
+        found = self.base if self.base is not None else config_for(_source_path(path))
+        return found.merged(**self.overrides)
+
+    def setup(self, path: str) -> tuple | None:
+        """What a job needs from the config of one input file, or None if it is excluded."""
+        cfg = self.config(path)
+        if cfg.excluded(path):
+            return None
+        rules = self.rules
+        codes = tuple(r.code for r in rules if cfg.enabled(r.code, path))
+        severity = tuple((r.code, cfg.severity_for(r.code, r.severity).label) for r in rules
+                         if cfg.severity_for(r.code, r.severity) != r.severity)
+        return codes, severity, cfg.timeout, tolerances(cfg, rules)
+
+    def jobs(self, documents: bool) -> Iterator[Job]:
+        """A job for each article that is not excluded; counts the excluded ones in `excluded`."""
+        args = self.args
+        skip = self.gitignore.ignored if self.gitignore is not None else None
+        # The records of one JSON Lines file share its config: read it once a file, not once a
+        # record (a config look-up and 19 per-file-ignores matches cost 0.2 ms an article).
+        last: tuple[str, tuple | None] = ("", None)
+        for art in articles(args.paths, args.published, self.first.max_bytes, args.stdin_filename, skip):
+            if art.path != last[0]:
+                last = (art.path, self.setup(art.path))
+            if last[1] is None:
+                self.excluded += 1
+            else:
+                yield Job(art, "check", *last[1], document=documents)
+
+    def show_settings(self) -> int:
+        """Print the settings for the first path, in the config file's own words, and the rules they run."""
+        cfg, args = self.first, self.args
+        shown = args.stdin_filename if args.paths[0] == "-" and args.stdin_filename else args.paths[0]
+        rows = [("path", shown), ("config file", str(cfg.path) if cfg.path else "none (defaults)"),
+                ("select", cfg.select if cfg.cli_select is None else f"{list(cfg.cli_select)} (command line)"),
+                ("extend-select", [*([] if cfg.cli_select is not None else cfg.extend_select), *cfg.cli_extend_select]),
+                ("ignore", [*cfg.ignore, *cfg.cli_ignore]), ("per-file-ignores", dict(cfg.per_file_ignores)),
+                ("exclude", cfg.exclude), ("extend-exclude", cfg.extend_exclude),
+                ("respect-gitignore", args.respect_gitignore),
+                ("severity", {code: level.label for code, level in cfg.severity.items()}),
+                ("fail-on", cfg.fail_on.label if cfg.fail_on else "never"), ("tolerance", dict(cfg.tolerance)),
+                ("max-bytes", cfg.max_bytes), ("timeout", cfg.timeout),
+                ("rules run", [r.code for r in self.rules if cfg.enabled(r.code, shown)])]
+        for key, value in rows:
+            print(f"{key:<18} {list(value) if isinstance(value, tuple) else value}")
+        return 0
+
+
+class _Tally:
+    """Counts results into the summary as they arrive; drops baseline findings; prints notes."""
+
+    def __init__(self, baseline: Any, keep: bool) -> None:
+        self.baseline = baseline
+        self.results: list[dict[str, Any]] = []
+        self.keep = keep  # the results, for --write-baseline
+        self.worst = 0
+        self.summary: dict[str, Any] = {"files": 0, "errors": 0, "findings": {"info": 0, "warning": 0, "error": 0},
+                                        "figures": 0, "checked": 0, "suppressed": 0, "relations": {}}
+
+    def add(self, result: dict[str, Any]) -> dict[str, Any]:
+        summary = self.summary
+        where = f"{result['path']}:{result['record']}" if result.get("record") else result["path"]
+        for line, codes in result.pop("unused", []):
+            print(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing", file=sys.stderr)
+        for warning in result.pop("warnings", []):
+            print(f"figcheck: {where}: warning: {warning}", file=sys.stderr)
+        summary["suppressed"] += result.pop("suppressed", 0)
+        if self.baseline is not None and result["findings"]:
+            kept, dropped = self.baseline.filter(result["path"], result["findings"], result.get("record"))
+            result = {**result, "findings": kept}
+            summary["suppressed"] += dropped
+        stats = result.pop("stats", {"figures": 0, "checked": 0})
+        summary["files"] += 1
+        summary["errors"] += result["error"] is not None
+        summary["figures"] += stats["figures"]
+        summary["checked"] += stats["checked"]
+        for kind, (n_held, n_failed) in stats.get("relations", {}).items():
+            tally = summary["relations"].setdefault(kind, [0, 0])
+            tally[0] += n_held
+            tally[1] += n_failed
+        for f in result["findings"]:
+            summary["findings"][f["severity"]] += 1
+            self.worst = max(self.worst, Severity.parse(f["severity"]))
+        if self.keep:
+            self.results.append({key: value for key, value in result.items() if key != "document"})
+        return result
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Two reports sent to one file would overwrite each other: refuse before writing either."""
+    targets = [("-o/--output", args.output)] + [(f"--output-{fmt}", getattr(args, f"output_{fmt}")) for fmt in EXTRA_OUTPUTS]
+    seen: dict[str, str] = {}
+    for option, target in targets:
+        if not target or target == "-":
+            continue
+        key = os.path.realpath(target)
+        if key in seen:
+            raise FigcheckError(f"{seen[key]} and {option} both write to {target}: give each report its own file")
+        seen[key] = option
+
+
 def _source_path(label: str) -> Path:
-    """The file an input label names: 'news.jsonl:12' is line 12 of news.jsonl; '-' is here."""
-    if label == "-":
-        return Path.cwd()
-    head, _, line = label.rpartition(":")
-    return Path(head) if line.isdigit() and head else Path(label)
+    """The file an input label names; standard input without a name is read as if here."""
+    return Path.cwd() if label == "-" else Path(label)
 
 
 def _suppress(art: Article, result: dict[str, Any]) -> dict[str, Any]:
@@ -490,20 +614,26 @@ def _suppress(art: Article, result: dict[str, Any]) -> dict[str, Any]:
 
 
 def _statistics(summary: dict[str, Any]) -> None:
+    from figcheck.report.summary import plural
+
     f = summary["findings"]
-    n = summary["files"]
-    print(f"figcheck: {n} article{'s' * (n != 1)}, {summary['figures']} figures, {summary['checked']} taking part "
-          f"in a check; findings: {f['error']} errors, {f['warning']} warnings, {f['info']} info; "
-          f"{summary['suppressed']} suppressed; {summary['errors']} inputs with errors", file=sys.stderr)
+    print(f"figcheck: {plural(summary['files'], 'article')}, {plural(summary['figures'], 'figure')}, "
+          f"{summary['checked']:,} taking part in a check; findings: {plural(f['error'], 'error')}, "
+          f"{plural(f['warning'], 'warning')}, {plural(f['info'], 'info')}; {summary['suppressed']:,} suppressed; "
+          f"{plural(summary['errors'], 'input')} with errors", file=sys.stderr)
     share = summary["checked"] / summary["figures"] * 100 if summary["figures"] else 0.0
     print(f"figcheck: {share:.1f}% of figures take part in a relation that was checked", file=sys.stderr)
-    for kind, (n_held, n_failed) in sorted(summary["relations"].items()):
+    for kind, (n_held, n_failed) in sorted(summary.get("relations", {}).items()):
         print(f"figcheck: {kind:<11} {n_held + n_failed:>6,} relations checked: {n_held:,} held, {n_failed:,} failed",
               file=sys.stderr)
 
 
-def _codes(text: str | None) -> list[str] | None:
-    return None if text is None else [c.strip().upper() for c in text.split(",") if c.strip()]
+def _codes(given: list[str] | None, upper: bool = True) -> list[str] | None:
+    """Comma-separated values from each use of a repeatable option, in one list; None if not given."""
+    if given is None:
+        return None
+    values = [value.strip() for text in given for value in text.split(",") if value.strip()]
+    return [value.upper() for value in values] if upper else values
 
 
 def _writers(args: argparse.Namespace, fmt: str, rules: Any) -> list[Any]:
@@ -512,7 +642,7 @@ def _writers(args: argparse.Namespace, fmt: str, rules: Any) -> list[Any]:
     rule_dicts = [r.as_dict() for r in rules]
     writers = [writer(fmt, _open_output(args.output), rule_dicts, quiet=args.quiet,
                       show_checks=getattr(args, "show_checks", False))]
-    for extra in ("json", "sarif", "junit", "gitlab"):
+    for extra in EXTRA_OUTPUTS:
         target = getattr(args, f"output_{extra}")
         if target:
             writers.append(writer(extra, _open_output(target), rule_dicts, quiet=True))

@@ -39,21 +39,30 @@ class Config:
     select: tuple[str, ...] = ("FC",)             # codes or prefixes; "FC" is every rule
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
+    # The command line is a second layer, as in ruff: its --select replaces the file's select
+    # and extend-select, its --ignore adds to the file's ignore, its --extend-select can turn
+    # back on a rule the file ignores. None: no --select given.
+    cli_select: tuple[str, ...] | None = None
+    cli_ignore: tuple[str, ...] = ()
+    cli_extend_select: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=_empty)  # code or prefix -> level
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)  # glob -> codes
     exclude: tuple[str, ...] = ()                 # globs, matched like per-file-ignores
+    extend_exclude: tuple[str, ...] = ()          # more globs, added to exclude (file and --extend-exclude)
     fail_on: Severity | None = Severity.WARNING   # None: findings never fail the run
     tolerance: Mapping[str, float] = field(default_factory=_empty)  # e.g. {"about": 0.1}
     max_bytes: int = 5_000_000
     timeout: float = 10.0
 
     def enabled(self, code: str, path: str | None = None) -> bool:
-        """Whether rule `code` runs (on `path`, when given), with ruff's selection rules."""
-        chosen = _specificity(code, (*self.select, *self.extend_select))
-        if chosen < 0:
-            return False
-        # The more specific selector wins; on a tie the ignore does ("select FC1, ignore FC1").
-        if _specificity(code, self.ignore) >= chosen:
+        """Whether rule `code` runs (on `path`, when given), with ruff's selection rules.
+
+        The most specific selector wins; at equal length the command line's wins over the
+        file's, and within one layer an ignore wins over a select ("select FC1, ignore FC1").
+        """
+        best = max(((len(prefix), layer, not on) for prefix, layer, on in self._selectors() if code.startswith(prefix)),
+                   default=None)
+        if best is None or best[2]:
             return False
         if path is not None:
             for pattern, codes in self.per_file_ignores.items():
@@ -61,14 +70,21 @@ class Config:
                     return False
         return True
 
+    def _selectors(self) -> list[tuple[str, int, bool]]:
+        """(prefix, layer, turns on) for every selector: layer 0 the file, 1 the command line."""
+        file_on = () if self.cli_select is not None else (*self.select, *self.extend_select)
+        return ([(s, 0, True) for s in file_on] + [(s, 0, False) for s in self.ignore]
+                + [(s, 1, True) for s in (*(self.cli_select or ()), *self.cli_extend_select)]
+                + [(s, 1, False) for s in self.cli_ignore])
+
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The configured severity of `code` (longest matching prefix), else `default`."""
         best = max((key for key in self.severity if code.startswith(key)), key=len, default=None)
         return default if best is None else self.severity[best]
 
     def excluded(self, path: str) -> bool:
-        """Whether `path`, or a folder it is in, matches an `exclude` glob."""
-        return any(self._matches(pattern, path, folders=True) for pattern in self.exclude)
+        """Whether `path`, or a folder it is in, matches an `exclude` or `extend-exclude` glob."""
+        return any(self._matches(pattern, path, folders=True) for pattern in (*self.exclude, *self.extend_exclude))
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with command-line overrides applied; a None value means "not given".
@@ -83,7 +99,12 @@ class Config:
             key = name.replace("_", "-")
             if key not in _FIELDS:
                 raise ConfigError(f"command line: unknown setting {name!r}")
-            changes[_FIELDS[key][0]] = _FIELDS[key][1](value, f"command line: {key}")
+            field_name, check = _FIELDS[key]
+            checked = check(value, f"command line: {key}")
+            if field_name in _LAYERED:  # the command line's own layer, or added to the file's
+                field_name = _LAYERED[field_name]
+                checked = checked if field_name == "cli_select" else (*getattr(self, field_name), *checked)
+            changes[field_name] = checked
         return dataclasses.replace(self, **changes)
 
     def _matches(self, pattern: str, path: str, folders: bool = False) -> bool:
@@ -236,6 +257,31 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
 def _check_code(code: str, where: str) -> None:
     if not _CODE.fullmatch(code):
         raise ConfigError(f"{where}: {code!r} is not a rule code or prefix (like FC101 or FC1)")
+    known = _known_codes()
+    if not any(rule.startswith(code) for rule in known):
+        # A selector that matches no rule would leave a run quietly green: say which code was meant.
+        hint = f" (did you mean {_nearest(code, known)}?)"
+        raise ConfigError(f"{where}: {code!r} matches no rule{hint}; `figcheck rule --all` lists them")
+
+
+def _nearest(code: str, known: Iterable[str]) -> str:
+    """The known code or prefix of the same length closest to `code`: most leading characters
+    in common, then the nearest number ("FC203" -> "FC202", not "FC503")."""
+    candidates = {rule[: len(code)] for rule in known}
+
+    def distance(candidate: str) -> tuple[int, int]:
+        common = next((i for i, (a, b) in enumerate(zip(code, candidate, strict=False)) if a != b), len(code))
+        digits = abs(int(candidate[2:] or 0) - int(code[2:] or 0))
+        return -common, digits
+
+    return min(sorted(candidates), key=distance)
+
+
+@functools.cache
+def _known_codes() -> tuple[str, ...]:
+    from figcheck.rules import load_rules
+
+    return tuple(rule.code for rule in load_rules())
 
 
 def _severity(value: Any, where: str) -> Severity:
@@ -315,6 +361,10 @@ def _type(value: Any) -> str:
             list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
 
 
+# Fields the command line layers over the file's rather than replacing (see Config.cli_select).
+_LAYERED = {"select": "cli_select", "ignore": "cli_ignore", "extend_select": "cli_extend_select",
+            "extend_exclude": "extend_exclude"}
+
 # File key -> (Config field, check). Adding a setting is one line here plus the field.
 _FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "select": ("select", _codes),
@@ -323,6 +373,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "severity": ("severity", _severities),
     "per-file-ignores": ("per_file_ignores", _per_file),
     "exclude": ("exclude", _string_list),
+    "extend-exclude": ("extend_exclude", _string_list),
     "fail-on": ("fail_on", _fail_on),
     "tolerance": ("tolerance", _tolerances),
     "max-bytes": ("max_bytes", _positive_int),

@@ -7,10 +7,11 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from figcheck.errors import InputError
+from figcheck.json_source import body_locators
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown", ".html", ".htm")
 LINES = (".jsonl", ".ndjson")  # one JSON article a line
@@ -30,23 +31,31 @@ class Article:
     comments: tuple[tuple[int, str], ...] = ()   # (source line, text) of HTML comments
     source: str | None = None                    # the Markdown or HTML as written, for suppressions
     locate_end: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
+    record: int | None = None                    # the line of a JSON Lines file that holds it
+    warning: str | None = None                   # read, but not all of it: an unreadable date
 
 
-def articles(paths: list[str], published: str | None = None, max_bytes: int = 20_000_000) -> Iterator[Article]:
-    """Every article in `paths`, in order; an unreadable input yields an Article with `error` set."""
+def articles(paths: list[str], published: str | None = None, max_bytes: int = 20_000_000,
+             stdin_name: str | None = None, skip: Callable[[Path, bool], bool] | None = None) -> Iterator[Article]:
+    """Every article in `paths`, in order; an unreadable input yields an Article with `error` set.
+
+    `stdin_name` names standard input ("-"): its suffix picks the reader, and it is the path reported.
+    `skip(path, is_dir)` leaves files and folders out of folder walks (.gitignore); named files are read.
+    """
     for arg in paths:
         if arg == "-":
+            label = stdin_name or "-"
             try:
                 text = _read_stdin()
             except InputError as exc:
-                yield Article("-", error=str(exc))
+                yield Article(label, error=str(exc))
                 continue
-            yield from _from_text("-", text, published, suffix=None)
+            yield from _from_text(label, text, published, suffix=_stdin_suffix(stdin_name))
             continue
         path = Path(arg)
         if path.is_dir():
             found = False
-            for file in _walk(path):
+            for file in _walk(path, skip):
                 found = True
                 yield from _from_file(file, published, max_bytes)
             if not found:
@@ -57,7 +66,7 @@ def articles(paths: list[str], published: str | None = None, max_bytes: int = 20
             yield Article(arg, error="no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, skip: Callable[[Path, bool], bool] | None = None) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
     for root, dirs, files in os.walk(folder, followlinks=True):
         try:
@@ -68,10 +77,19 @@ def _walk(folder: Path) -> Iterator[Path]:
             dirs[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (skip and skip(Path(root) / d, True)))
         for name in sorted(files):
-            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not (skip and skip(Path(root) / name, False)):
                 yield Path(root) / name
+
+
+def _stdin_suffix(name: str | None) -> str | None:
+    # Without a name the reader is guessed (JSON if it starts with "{"); a name that is no
+    # article type reads as plain text, as a .txt would.
+    if name is None:
+        return None
+    suffix = Path(name).suffix.lower()
+    return suffix if suffix in SUFFIXES else ".txt"
 
 
 def _read_stdin() -> str:
@@ -135,11 +153,11 @@ def _from_text(label: str, text: str, published: str | None, suffix: str | None)
         except RecursionError:
             yield Article(label, error="invalid JSON: nested too deeply")
             return
-        yield _record(label, record, published)
+        yield _record(label, record, published, raw=text)
     elif suffix in LINES:
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
-                yield _record_line(f"{label}:{n}", line, published)
+                yield _record_line(label, line, published, n)
     elif suffix in (".md", ".markdown", ".html", ".htm"):
         yield _markup(label, text, published, suffix)
     else:
@@ -159,32 +177,34 @@ def _jsonl(path: Path, published: str | None, max_bytes: int) -> Iterator[Articl
         else:
             fh.seek(0)
             lines = fh
+        label = _label(path)
         for n, line in enumerate(lines, 1):
-            label = f"{_label(path)}:{n}"
             if not line.strip():
                 continue
             if len(line) > max_bytes:
-                yield Article(label, error=_too_big(len(line), max_bytes))
+                yield Article(label, error=_too_big(len(line), max_bytes), record=n)
                 continue
             try:
                 text = _decode(line, label)
             except InputError as exc:
-                yield Article(label, error=str(exc))
+                yield Article(label, error=str(exc), record=n)
                 continue
-            yield _record_line(label, text, published)
+            yield _record_line(label, text, published, n)
 
 
-def _record_line(label: str, line: str, published: str | None) -> Article:
+def _record_line(label: str, line: str, published: str | None, number: int) -> Article:
+    # The path stays the file's own; the record's line is a field of its own, so every report
+    # points into the real file (SARIF, annotations) rather than at a "file.jsonl:3" that is none.
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Article(label, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
+        return Article(label, error=f"invalid JSON: {exc.msg} (column {exc.colno})", record=number)
     except RecursionError:
-        return Article(label, error="invalid JSON: nested too deeply")
-    return _record(label, record, published)
+        return Article(label, error="invalid JSON: nested too deeply", record=number)
+    return replace(_record(label, record, published, raw=line, first_line=number), record=number)
 
 
-def _record(label: str, record: object, published: str | None) -> Article:
+def _record(label: str, record: object, published: str | None, raw: str | None = None, first_line: int = 1) -> Article:
     if not isinstance(record, dict):
         return Article(label, error=f"a JSON article must be an object, not {type(record).__name__}")
     body = record.get("body")
@@ -199,8 +219,10 @@ def _record(label: str, record: object, published: str | None) -> Article:
     if not isinstance(ignore, list) or not all(isinstance(c, str) for c in ignore):
         return Article(label, error='"figcheck_ignore" must be a list of rule codes')
     title = record.get("title")
-    article = _article(label, _scalar_values(body), date, title if isinstance(title, str) else None)
-    return Article(article.path, article.body, article.published, article.title, article.error, tuple(ignore))
+    article = _article(label, _scalar_values(body), date, title if isinstance(title, str) else None, published)
+    found = body_locators(raw, first_line) if raw is not None else None
+    locate, locate_end = found if found else (None, None)
+    return replace(article, ignore=tuple(ignore), locate=locate, locate_end=locate_end)
 
 
 def _scalar_values(text: str) -> str:
@@ -212,14 +234,19 @@ def _scalar_values(text: str) -> str:
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
-def _article(label: str, body: str, published: str | None, title: str | None = None) -> Article:
+def _article(label: str, body: str, published: str | None, title: str | None = None,
+             fallback: str | None = None) -> Article:
     if published is not None:
         from figcheck.extract.dates import parse_published
 
         try:
             parse_published(published)
         except ValueError:
-            return Article(label, error=f"invalid publication date {published!r} (use YYYY-MM-DD)")
+            # The article is still worth checking; only the date checks lose their anchor, and
+            # the reader is told so rather than left with a quiet run (--published stands in).
+            warning = f"cannot read the publication date {published!r} (use YYYY-MM-DD)" + (
+                f"; using --published {fallback}" if fallback else "; ages and anniversaries are not checked")
+            return Article(label, body=body, published=fallback, title=title, warning=warning)
     return Article(label, body=body, published=published, title=title)
 
 
@@ -227,6 +254,6 @@ def _markup(label: str, text: str, published: str | None, suffix: str) -> Articl
     from figcheck import markup
 
     doc = markup.read_markdown(text) if suffix in (".md", ".markdown") else markup.read_html(text)
-    article = _article(label, doc.body, doc.published or published)
-    return Article(article.path, article.body, article.published, None, article.error, (), doc.locate,
-                   tuple(doc.comments), doc.source, doc.locate_end)
+    article = _article(label, doc.body, doc.published or published, None, published)
+    return replace(article, locate=doc.locate, comments=tuple(doc.comments), source=doc.source,
+                   locate_end=doc.locate_end)

@@ -219,6 +219,11 @@ def _front_matter(
         if key in values and (date := _DATE.match(values[key])):
             published = date[1]
             break
+    else:
+        # A date the reader cannot read is passed on as written, so that it is reported
+        # (inputs._article warns) instead of quietly turning the date checks off.
+        written = [values[key].strip().strip("\"'") for key in _DATE_KEYS if key in values]
+        published = next((w for w in written if w), None)
     _blank(chars, 0, lines[index][1])
     for line in range(index + 1):
         kinds[line] = "front"
@@ -535,6 +540,8 @@ class _HTMLReader(HTMLParser):
         self.comments: list[tuple[int, str]] = []
         self.meta_dates: dict[str, str] = {}
         self.times: list[tuple[bool, str]] = []  # (inside an <article>, datetime)
+        self.linked_data: list[str] = []          # the text of each <script type="application/ld+json">
+        self.in_linked_data = False
 
     def here(self) -> int:
         line, column = self.getpos()
@@ -575,6 +582,9 @@ class _HTMLReader(HTMLParser):
                 self.meta_dates.setdefault(key.lower(), values["content"])
         elif tag == "time" and values.get("datetime"):
             self.times.append((self.article_depth > 0, values["datetime"]))
+        elif tag == "script" and values.get("type", "").split(";")[0].strip().lower() == "application/ld+json":
+            self.in_linked_data = True
+            self.linked_data.append("")
         elif tag == "body" and "head" in self.open_skipped:
             del self.open_skipped[self.open_skipped.index("head") :]  # an unclosed <head>
         if tag == "article":
@@ -585,6 +595,8 @@ class _HTMLReader(HTMLParser):
             self.open_skipped.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_linked_data = False
         if tag in _SKIPPED and tag in self.open_skipped:
             position = len(self.open_skipped) - 1 - self.open_skipped[::-1].index(tag)
             del self.open_skipped[position:]
@@ -594,6 +606,9 @@ class _HTMLReader(HTMLParser):
             self.paragraph_break()
 
     def handle_data(self, data: str) -> None:
+        if self.in_linked_data:
+            self.linked_data[-1] += data
+            return
         if self.open_skipped:
             return
         start = self.here()
@@ -628,9 +643,42 @@ class _HTMLReader(HTMLParser):
         for key in _META_DATES:
             if key in self.meta_dates and (date := _DATE.match(self.meta_dates[key])):
                 return date[1]
+        # Then schema.org linked data, which most news sites carry: NewsArticle.datePublished.
+        if (date := _linked_data_date(self.linked_data)) is not None:
+            return date
         # Fallback: the first <time datetime> inside the <article>, else anywhere on the page.
         for in_article in (True, False):
             for inside, value in self.times:
                 if (inside or not in_article) and (date := _DATE.match(value)):
                     return date[1]
         return None
+
+
+def _linked_data_date(scripts: list[str]) -> str | None:
+    """The first datePublished (YYYY-MM-DD) in JSON-LD, an Article's before any other item's."""
+    import json
+
+    found: list[tuple[bool, str]] = []
+
+    def walk(node: object, depth: int) -> None:
+        if depth > 20:  # hostile nesting: the date is never this deep
+            return
+        if isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+        elif isinstance(node, dict):
+            value = node.get("datePublished")
+            if isinstance(value, str) and (date := _DATE.match(value)):
+                kind = node.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                found.append((any(isinstance(k, str) and k.endswith("Article") for k in kinds), date[1]))
+            for item in node.values():
+                walk(item, depth + 1)
+
+    for text in scripts:
+        try:
+            walk(json.loads(text), 0)
+        except (ValueError, RecursionError):
+            continue  # broken linked data is common; the page's other dates still count
+    articles = [date for is_article, date in found if is_article]
+    return (articles or [date for _, date in found] or [None])[0]

@@ -28,6 +28,12 @@ def make_report(*files: tuple[str, list[dict]]) -> dict:
     return {"version": 1, "files": [{"path": p, "error": None, "findings": f} for p, f in files], "summary": {}}
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    # Baselines name files relative to their own folder: these tests write them where they run.
+    monkeypatch.chdir(tmp_path)
+
+
 def test_write_then_load_round_trip(tmp_path):
     report = make_report(
         ("news/a.md", [make_finding("news/a.md", 3, 40), make_finding("news/a.md", 9, 400, "FC203")]),
@@ -37,7 +43,7 @@ def test_write_then_load_round_trip(tmp_path):
     target = tmp_path / "figcheck-baseline.json"
     assert write_baseline(report, target) == 3
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert sorted(data["fingerprints"]) == ["news/a.md", "news/c.md"]
     assert len(data["fingerprints"]["news/a.md"]) == 2
     baseline = load_baseline(target)
@@ -67,7 +73,7 @@ def test_a_finding_keeps_matching_when_a_paragraph_is_added_above(tmp_path):
 
 def test_filter_is_per_path():
     finding = make_finding("news/a.md", 3, 40)
-    baseline = Baseline(fingerprints={"news/a.md": frozenset({finding["fingerprint"]})})
+    baseline = Baseline(fingerprints={"news/a.md": frozenset({fingerprint("", finding)})})
     assert baseline.filter("news/b.md", [finding]) == ([finding], 0)
     assert baseline.filter("./news/a.md", [finding]) == ([], 1)
 
@@ -93,7 +99,7 @@ def test_stale_lists_fingerprints_no_longer_found(tmp_path):
     target = tmp_path / "baseline.json"
     write_baseline(make_report(("a.md", [fixed, still]), ("b.md", [make_finding("b.md", 1, 0)])), target)
     stale = load_baseline(target).stale(make_report(("a.md", [still])))
-    assert stale == {"a.md": (fixed["fingerprint"],)}  # b.md was not checked: nothing stale there
+    assert stale == {"a.md": (fingerprint("", fixed),)}  # b.md was not checked: nothing stale there
 
 
 @pytest.mark.parametrize(
@@ -102,8 +108,9 @@ def test_stale_lists_fingerprints_no_longer_found(tmp_path):
         (None, r"baseline\.json: no such baseline file"),
         ("{not json", r"baseline\.json: invalid JSON: "),
         ("[1, 2]", r"baseline\.json: not a figcheck baseline"),
-        ('{"version": 2, "fingerprints": {}}', r"baseline\.json: baseline version 2 is not supported"),
-        ('{"version": 1, "fingerprints": {"a.md": "abc"}}', r"baseline\.json: fingerprints: expected"),
+        ('{"version": 3, "fingerprints": {}}', r"baseline\.json: baseline version 3 is not supported"),
+        ('{"version": 1, "fingerprints": {}}', r"baseline\.json: a version 1 baseline .* write it again"),
+        ('{"version": 2, "fingerprints": {"a.md": "abc"}}', r"baseline\.json: fingerprints: expected"),
     ],
 )
 def test_missing_or_malformed_baseline_is_a_one_line_error(tmp_path, content, message):

@@ -53,7 +53,8 @@ def test_a_bad_input_is_reported_and_the_batch_goes_on(tmp_path, capsys):
     code, out, err = run(capsys, "check", "--format", "json", str(tmp_path), str(tmp_path / "missing.txt"))
     report = json.loads(out)
     assert code == 2  # input errors win over findings
-    by_path = {Path(f["path"]).name: f for f in report["files"]}
+    # A JSON Lines record is named by the file and, apart, the line it is on.
+    by_path = {Path(f["path"]).name + (f":{f['record']}" if "record" in f else ""): f for f in report["files"]}
     assert by_path["a.txt"]["findings"]
     assert "invalid JSON" in by_path["b.json"]["error"]
     assert "UTF" in by_path["c.txt"]["error"]

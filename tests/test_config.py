@@ -36,9 +36,9 @@ def test_defaults_enable_every_rule_and_fail_on_warning():
 
 
 def test_select_by_prefix_and_extend_select():
-    config = Config(select=("FC1",), extend_select=("FC203",))
+    config = Config(select=("FC1",), extend_select=("FC202",))
     assert config.enabled("FC101")
-    assert config.enabled("FC203")
+    assert config.enabled("FC202")
     assert not config.enabled("FC201")
     assert not config.enabled("FC301")
 
@@ -121,10 +121,10 @@ def test_find_config_none_when_nothing_found(tmp_path):
 
 def test_config_for_defaults_and_cache(tmp_path):
     assert config_for(tmp_path / "story.md") == Config()
-    config_file = write(tmp_path / "sub" / ".figcheck.toml", "ignore = ['FC203']\n")
+    config_file = write(tmp_path / "sub" / ".figcheck.toml", "ignore = ['FC202']\n")
     first = config_for(tmp_path / "sub" / "a.md")
     assert first.path == config_file
-    assert first.ignore == ("FC203",)
+    assert first.ignore == ("FC202",)
     assert config_for(tmp_path / "sub" / "b.md") is first  # one folder, one lookup
 
 
@@ -133,7 +133,7 @@ def test_config_for_defaults_and_cache(tmp_path):
 FULL = """
 select = ["FC1", "FC2"]
 extend-select = ["FC301"]
-ignore = ["FC203"]
+ignore = ["FC202"]
 exclude = ["archive/**"]
 fail-on = "error"
 max-bytes = 1000
@@ -156,7 +156,7 @@ def test_load_config_reads_every_key(tmp_path):
     config = load_config(write(tmp_path / "figcheck.toml", FULL))
     assert config.select == ("FC1", "FC2")
     assert config.extend_select == ("FC301",)
-    assert config.ignore == ("FC203",)
+    assert config.ignore == ("FC202",)
     assert config.exclude == ("archive/**",)
     assert config.fail_on is Severity.ERROR
     assert config.max_bytes == 1000
@@ -258,7 +258,7 @@ def test_missing_file_is_a_config_error(tmp_path, monkeypatch):
 def test_merged_applies_given_values_and_skips_none():
     base = Config(select=("FC1",), timeout=3.0)
     merged = base.merged(select=["FC2"], ignore=None, fail_on="never", timeout=None, max_bytes=10)
-    assert merged.select == ("FC2",)
+    assert merged.cli_select == ("FC2",) and not merged.enabled("FC101") and merged.enabled("FC201")
     assert merged.fail_on is None
     assert merged.timeout == 3.0
     assert merged.max_bytes == 10

@@ -11,7 +11,9 @@ def render(report: dict[str, Any]) -> str:
     for file in report["files"]:
         path = file["path"]
         if file.get("error"):
-            lines.append(f"{path}: error: {_one_line(file['error'])}")
+            # A bad record of a JSON Lines file is named by its line, as a finding would be.
+            where = f"{path}:{file['record']}" if file.get("record") else path
+            lines.append(f"{where}: error: {_one_line(file['error'])}")
         for f in file.get("findings", []):
             lines.append(
                 f"{path}:{f['line']}:{f['column']}: {f['code']} [{f['severity']}] "

@@ -13,7 +13,8 @@ def render(report: dict[str, Any]) -> str:
     for file in report["files"]:
         path = file["path"]
         if file.get("error"):
-            lines.append(f"::error file={_prop(path)}::{_data(file['error'])}")
+            line = f",line={file['record']}" if file.get("record") else ""
+            lines.append(f"::error file={_prop(path)}{line}::{_data(file['error'])}")
         for f in file.get("findings", []):
             props = [("file", path), *_position(f), ("title", f"figcheck ({f['code']})")]
             text = f["message"] + (f"\n{f['working']}" if f.get("working") else "")

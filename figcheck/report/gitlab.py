@@ -21,13 +21,14 @@ def render(report: dict[str, Any]) -> str:
                 {
                     "description": f"{INPUT_ERROR}: {file['error']}",
                     "check_name": INPUT_ERROR,
-                    "fingerprint": fingerprint(path, {"code": INPUT_ERROR}),
+                    "fingerprint": fingerprint(f"{path}:{file.get('record') or ''}", {"code": INPUT_ERROR}),
                     "severity": "major",
-                    "location": {"path": path, "lines": {"begin": 1}},
+                    "location": {"path": path, "lines": {"begin": file.get("record") or 1}},
                 }
             )
         findings = file.get("findings", [])
-        for f, print_ in zip(findings, fingerprints(path, findings), strict=True):
+        key = f"{path}:{file['record']}" if file.get("record") else path  # records of one file apart
+        for f, print_ in zip(findings, fingerprints(key, findings), strict=True):
             lines = {"begin": max(1, f.get("line") or 1)}
             if f.get("end_line"):
                 lines["end"] = max(lines["begin"], f["end_line"])

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from figcheck.report.fingerprint import fingerprints
+from figcheck.report.rule_docs import anchor, docs_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"info": "note", "warning": "warning", "error": "error"}
@@ -15,27 +16,37 @@ _LEVEL = {"info": "note", "warning": "warning", "error": "error"}
 def render(report: dict[str, Any], rules: list[dict[str, Any]], tool_version: str) -> str:
     """The whole report as one SARIF log with one run; rules[] lists every rule passed."""
     index = {rule["code"]: i for i, rule in enumerate(rules)}
+    page = docs_url()
     results, notifications = [], []
     for file in report["files"]:
         path = file["path"]
+        record = file.get("record")
         if file.get("error"):
+            where: dict[str, Any] = {"artifactLocation": _artifact(path)}
+            if record:
+                where["region"] = {"startLine": record}
             notifications.append(
                 {
                     "level": "error",
                     "message": {"text": file["error"]},
                     "descriptor": {"id": "figcheck-input-error"},
-                    "locations": [{"physicalLocation": {"artifactLocation": _artifact(path)}}],
+                    "locations": [{"physicalLocation": where}],
                 }
             )
         findings = file.get("findings", [])
-        for finding, print_ in zip(findings, fingerprints(path, findings), strict=True):
-            results.append(_result(path, finding, print_, index))
+        key = f"{path}:{record}" if record else path  # records of one file apart
+        for finding, print_ in zip(findings, fingerprints(key, findings), strict=True):
+            result = _result(path, finding, print_, index)
+            if record:
+                # The region is in the real file; which article of a JSON Lines file it is, apart.
+                result["properties"] = {"record": record}
+            results.append(result)
     run = {
         "tool": {
             "driver": {
                 "name": "figcheck",
                 "version": tool_version,
-                "rules": [_rule(rule) for rule in rules],
+                "rules": [_rule(rule, page) for rule in rules],
             }
         },
         "invocations": [
@@ -52,7 +63,7 @@ def render(report: dict[str, Any], rules: list[dict[str, Any]], tool_version: st
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rule(rule: dict[str, Any]) -> dict[str, Any]:
+def _rule(rule: dict[str, Any], page: str) -> dict[str, Any]:
     docs = rule.get("docs", {})
     what = docs.get("what") or rule.get("name") or rule["code"]
     full = " ".join(part for part in (what, docs.get("why")) if part)
@@ -62,6 +73,7 @@ def _rule(rule: dict[str, Any]) -> dict[str, Any]:
         "shortDescription": {"text": what},
         "fullDescription": {"text": full},
         "help": {"text": _help(full, rule)},
+        "helpUri": f"{page}#{anchor(rule)}",
     }
     if rule.get("severity") in _LEVEL:
         entry["defaultConfiguration"] = {"level": _LEVEL[rule["severity"]]}

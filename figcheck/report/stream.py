@@ -41,10 +41,11 @@ class _PerFile:
 
 
 class _Whole:
-    """sarif, gitlab, junit: one document over every file, written at the end."""
+    """sarif, gitlab, junit, html, markdown: one document over every file, written at the end."""
 
-    def __init__(self, render: Any, out: TextIO) -> None:
+    def __init__(self, render: Any, out: TextIO, documents: bool = False) -> None:
         self.render, self.out, self.files = render, out, []
+        self.documents = documents  # whether results carry the article's text (the HTML report)
 
     def write(self, result: dict[str, Any]) -> None:
         self.files.append(result)
@@ -66,7 +67,7 @@ def writer(fmt: str, out: TextIO, rules: list[dict[str, Any]], quiet: bool = Fal
         from figcheck.report import concise
 
         return _PerFile(concise.render, out)
-    if fmt == "jsonl":
+    if fmt in ("jsonl", "json-lines"):
         from figcheck.report import jsonl_format
 
         return _PerFile(jsonl_format.render, out)
@@ -83,6 +84,15 @@ def writer(fmt: str, out: TextIO, rules: list[dict[str, Any]], quiet: bool = Fal
         from figcheck.report import gitlab
 
         return _Whole(gitlab.render, out)
+    if fmt == "html":
+        from figcheck import __version__
+        from figcheck.report import html
+
+        return _Whole(lambda report: html.render(report, __version__), out, documents=True)
+    if fmt == "markdown":
+        from figcheck.report import markdown
+
+        return _Whole(markdown.render, out)
     from figcheck.report import junit
 
     return _Whole(junit.render, out)

@@ -40,14 +40,15 @@ class Report:
 
     def write(self, result: dict[str, Any]) -> None:
         c = self.console
+        where = f"{result['path']}:{result['record']}" if result.get("record") else result["path"]
         if result.get("error"):
-            c.print(Text.assemble((result["path"], "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
+            c.print(Text.assemble((where, "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
             return
         findings = result.get("findings", [])
         held = result.get("held", []) if self.show_checks else []
         if not findings and not held:
             return
-        c.print(Text(result["path"], style="bold underline"))
+        c.print(Text(where, style="bold underline"))
         for f in findings:
             head = Text.assemble(
                 ("  " + f["code"], "bold"), " ", (f["severity"], STYLE.get(f["severity"], "")), " ",
@@ -71,25 +72,21 @@ class Report:
     def close(self, summary: dict[str, Any]) -> None:
         if self.quiet:
             return
+        from figcheck.report.summary import summary_line
+
         f = summary["findings"]
-        parts = [f"{summary['files']} article{'s' * (summary['files'] != 1)} checked",
-                 f"{f['error']} errors", f"{f['warning']} warnings", f"{f['info']} info",
-                 f"{summary['figures']} figures, {summary['checked']} taking part in a check"]
-        if summary.get("errors"):
-            parts.append(f"{summary['errors']} inputs could not be read")
-        if summary.get("suppressed"):
-            parts.append(f"{summary['suppressed']} suppressed")
         clean = not any(f.values()) and not summary.get("errors")
-        self.console.print(Text(("All clear: " if clean else "") + ", ".join(parts), style="green" if clean else "bold"))
+        self.console.print(Text(("All clear: " if clean else "") + summary_line(summary), style="green" if clean else "bold"))
 
 
 def figure_table(result: dict[str, Any], out: TextIO) -> None:
     """Every figure of one file as a table (`figcheck extract`)."""
     c = _console(out)
+    where = f"{result['path']}:{result['record']}" if result.get("record") else result["path"]
     if result.get("error"):
-        c.print(Text.assemble((result["path"], "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
+        c.print(Text.assemble((where, "bold"), ": ", ("error", "bold red"), f": {result['error']}"))
         return
-    table = Table(title=f"{result['path']}: {len(result['figures'])} figures", title_justify="left", show_lines=False)
+    table = Table(title=f"{where}: {len(result['figures'])} figures", title_justify="left", show_lines=False)
     for col in ("line", "text", "value", "range", "bound", "kind", "unit", "counted", "verb", "when", "sentence"):
         table.add_column(col, overflow="fold", max_width=40 if col == "sentence" else None)
     for f in result["figures"]:
