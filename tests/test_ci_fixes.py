@@ -132,7 +132,7 @@ def test_an_unknown_code_or_prefix_is_exit_2_with_the_nearest_code(tmp_path, cap
     code, _, err = run(capsys, "check", "--ignore", "FC1O1,FC109", "a.txt")
     assert code == 2 and "'FC1O1' is not a rule code" in err
     code, _, err = run(capsys, "check", "--ignore", "FC109", "a.txt")
-    assert (code, err) == (2, "figcheck: command line: ignore: 'FC109' matches no rule (did you mean FC104?); "
+    assert (code, err) == (2, "figcheck: command line: ignore: 'FC109' matches no rule (did you mean FC105?); "
                               "`figcheck rule --all` lists them\n")
     code, _, err = run(capsys, "check", "--select", "FC35", "a.txt")
     assert code == 2 and "'FC35' matches no rule (did you mean FC30?)" in err

@@ -76,3 +76,16 @@ def test_a_birth_year_sentences_away_links_to_the_persons_age():
 def test_an_age_at_a_past_event_is_not_linked_to_the_birth():
     text = "Okonkwo moved to Lagos at the age of 12. Okonkwo was born in 1950."
     assert document(text, "2025-05-01").births() == []
+
+
+def test_words_far_from_both_counts_do_not_make_an_update():
+    text = "Four people took part. They now hope for another trial next year. The five people faced a screen."
+    assert linked(text) == [("Four", "five", "the same people")]
+
+
+def test_an_update_beside_the_later_count_is_an_update():
+    assert linked("Four people took part. By May the toll had risen to the five people named.") == []
+
+
+def test_decades_are_not_counts_referred_back_to():
+    assert linked("She worked in the 70s as an editor. In the 90s she moved to TV.") == []

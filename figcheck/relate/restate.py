@@ -50,7 +50,7 @@ def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> 
 def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
     last: dict[str, Figure] = {}
     for f in figures:
-        if f.kind != "count" or f.noun is None or f.bound.value != "exact":
+        if f.kind != "count" or f.noun is None or len(f.noun) < 3 or f.bound.value != "exact":  # "the 70s": a decade
             continue
         earlier, last[f.noun] = last.get(f.noun), f
         # A definite count smaller than the group may be part of it ("four men" ... "the two men");
@@ -92,4 +92,7 @@ def _same_group(body: str, earlier: Figure, f: Figure, w: dict, opens: bool) -> 
             return False
     if w["joined"].search(body[max(0, earlier.start - 12):earlier.start]):
         return False
-    return not w["updates"].search(body[earlier.end:f.start])
+    # An update word beside either figure ("the toll rose to"); the paragraphs between may say
+    # "now" or "another" of anything else.
+    near = body[earlier.end:earlier.end + 60].split(".")[0] + " " + body[max(0, f.start - 60):f.start].split(".")[-1]
+    return not w["updates"].search(near)
