@@ -89,3 +89,13 @@ def test_an_update_beside_the_later_count_is_an_update():
 
 def test_decades_are_not_counts_referred_back_to():
     assert linked("She worked in the 70s as an editor. In the 90s she moved to TV.") == []
+
+
+def test_a_sentence_printed_twice_with_one_figure_changed_links_the_two():
+    sentence = "The court ordered the insurer to pay a {} billion dlr award to the growers of the valley."
+    text = sentence.format("4.2") + "\n\nIt may appeal.\n\n" + sentence.format("4.7")
+    assert linked(text) == [("4.2 billion dlr", "4.7 billion dlr", "the same sentence, repeated")]
+
+
+def test_a_short_stock_sentence_repeated_is_not_linked():
+    assert linked("Shares rose 5 pct. Then they fell. Shares rose 7 pct.") == []

@@ -267,7 +267,7 @@ class Doc:
         if "restatements" not in self.cache:
             starts = self.layout.sentence_starts
             self.cache["restatements"] = people.find(self.body, self.figures, starts) + \
-                restate.find(self.body, self.figures, starts)
+                restate.find(self.body, self.figures, starts, self.layout.sentence_ends)
         return self.cache["restatements"]
 
     def sentence_text(self, s: int) -> str:

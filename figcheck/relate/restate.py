@@ -43,8 +43,36 @@ def _words() -> dict:
     }
 
 
-def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> list[Restatement]:
-    return list(_definite(body, figures, sentence_starts, _words()))
+def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
+         sentence_ends: tuple[int, ...] = ()) -> list[Restatement]:
+    found = list(_definite(body, figures, sentence_starts, _words()))
+    return found + list(_repeated_sentences(body, figures, sentence_starts, sentence_ends)) if sentence_ends else found
+
+
+_MIN_SKELETON = 60   # characters a repeated sentence needs to be more than a stock phrase
+
+
+def _repeated_sentences(body: str, figures: list[Figure], starts: tuple[int, ...], ends: tuple[int, ...]) -> Iterator[Restatement]:
+    """A sentence printed twice (wire copy repeats its lead) with one figure changed: the same
+    words around it say it is the same quantity."""
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    seen: dict[str, list[Figure]] = {}
+    for s, figs in by_sentence.items():
+        text, pos, parts = body, starts[s], []
+        for f in figs:
+            parts.append(text[pos:f.start])
+            pos = f.end
+        parts.append(text[pos:ends[s]])
+        skeleton = "#".join(" ".join(p.split()) for p in parts)
+        if len(skeleton) < _MIN_SKELETON:
+            continue
+        first = seen.setdefault(skeleton, figs)
+        if first is not figs:
+            for a, b in zip(first, figs, strict=True):
+                if a.text != b.text:
+                    yield Restatement(a, b, "the same sentence, repeated")
 
 
 def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
