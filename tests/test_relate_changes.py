@@ -89,3 +89,12 @@ def test_the_end_of_another_thing_is_not_the_terms_end():
 
 def test_two_terms_for_one_thing_are_not_guessed_between():
     assert terms("It sold a seven-year note and a 12-year note. The issue matures in 2038.", "2026-04-01") == []
+
+
+def test_times_in_two_zones_are_read_in_minutes_with_their_zones():
+    (pair,) = document("It starts at 9:30 a.m. EDT (1330 GMT).").zone_pairs()
+    assert (pair.a.text, pair.a.value, pair.a_zone, pair.b.value, pair.a_offset) == ("9:30 a.m. EDT", 570, "EDT", 810, -4.0)
+
+
+def test_an_hour_alone_is_not_read_as_a_time():
+    assert document("Route 66 BST (5 GMT) is closed.").zone_pairs() == []

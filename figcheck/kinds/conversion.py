@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -14,11 +14,13 @@ from figcheck.extract.units import alternate, convert
 from figcheck.kinds.base import Hit, Kind, fmt, held, overlaps
 from figcheck.model import Figure
 from figcheck.relate import Doc
+from figcheck.relate.candidates import ZonePair
 
 
 @dataclass(frozen=True)
 class Params:
     slack: float = 0.02   # conversions round their factors too: 1 mile = 1.6 km is fair copy
+    zones: bool = False   # instead: times in two zones, '0630 BST (0530 GMT)', against the zones' offsets
 
 
 def rounding(f: Figure) -> tuple[float, float]:
@@ -48,7 +50,40 @@ def _scale(*ends: float) -> float:
     return max((abs(x) for x in ends if math.isfinite(x)), default=0.0)
 
 
+def zone_pairs(pairs: Sequence[ZonePair]) -> Iterator[Hit]:
+    """Each pair's offset against its zones', and local times against the article's other local
+    times: one article's 'local time' is one place's."""
+    first_local = next((p for p in pairs if p.a_offset is None), None)
+    for p in pairs:
+        offset = _offset(p)
+        # A named zone has its offset; a local time has the first local time's in the article.
+        if p.a_offset is not None:
+            expected, figs = p.a_offset % 24, (p.a, p.b)
+        elif p is not first_local:
+            expected, figs = _offset(first_local), (first_local.a, first_local.b, p.a, p.b)
+        else:
+            continue
+        said = f"{p.a.text} ({p.b.text})"
+        if math.isclose(offset, expected, abs_tol=1e-6):
+            yield held(figs, f"{said}: UTC{_signed(offset)}, as {p.a_zone} is")
+            continue
+        yield Hit(figs, {"a": p.a.text, "b": p.b.text, "actual": f"UTC{_signed(expected)}"},
+                  f"{said} puts {p.a_zone} at UTC{_signed(offset)}, not UTC{_signed(expected)}")
+
+
+def _offset(p: ZonePair) -> float:
+    return ((p.a.value - p.b.value) / 60 + p.b_offset) % 24
+
+
+def _signed(hours: float) -> str:
+    h = hours - 24 if hours > 12 else hours
+    return f"{h:+g}"
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    if params.zones:
+        yield from zone_pairs(doc.zone_pairs())
+        return
     for _s, m, _extra in doc.matches("conversion"):
         a, b = doc.fig(m, "a"), doc.fig(m, "b")
         if not a or not b or not a.unit:

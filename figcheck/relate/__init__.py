@@ -19,8 +19,8 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, differences, people, restate, subsets, terms
-from figcheck.relate.candidates import AgeBirth, Change, Difference, Restatement, Subset, Term
+from figcheck.relate import changes, differences, people, restate, subsets, terms, zones
+from figcheck.relate.candidates import AgeBirth, Change, Difference, Restatement, Subset, Term, ZonePair
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -248,6 +248,12 @@ class Doc:
         if "terms" not in self.cache:
             self.cache["terms"] = terms.find(self.body, self.figures, self.members)
         return self.cache["terms"]
+
+    def zone_pairs(self) -> list[ZonePair]:
+        """'0630 BST (0530 GMT)' (relate/zones.py), found once an article."""
+        if "zones" not in self.cache:
+            self.cache["zones"] = zones.find(self.body, self.layout.sentence_at)
+        return self.cache["zones"]
 
     def births(self) -> list[AgeBirth]:
         """A person's age beside their birth year given in another sentence (relate/people.py)."""

@@ -44,6 +44,18 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class ZonePair:
+    """'0630 BST (0530 GMT)': one moment in two zones; `a_offset` is None for "local time"."""
+
+    a: Figure           # a clock time, its value in minutes after midnight
+    a_zone: str
+    b: Figure
+    b_zone: str
+    a_offset: float | None
+    b_offset: float
+
+
+@dataclass(frozen=True, slots=True)
 class AgeBirth:
     """'Gloria Vanderbilt died at the age of 95' ... 'Vanderbilt was born in 1924': one person's
     age now and the year or date of their birth."""
