@@ -6,6 +6,7 @@ from figcheck.kinds import (
     currency,
     dates,
     digest,
+    digit_groups,
     listed,
     part_whole,
     percent,
@@ -20,7 +21,7 @@ from figcheck.kinds.base import Hit, Kind
 KINDS: dict[str, Kind] = {k.name: k for k in (
     part_whole.KIND, subset.KIND, percent.KIND, change.KIND, conversion.KIND, dates.KIND, repeat.KIND,
     proportion.KIND, ratio.KIND, rate.KIND, digest.KIND,
-    listed.KIND, currency.KIND,
+    listed.KIND, currency.KIND, digit_groups.KIND,
 )}
 
 __all__ = ["KINDS", "Hit", "Kind"]
