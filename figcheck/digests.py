@@ -118,16 +118,24 @@ def digest(doc: Doc) -> Digest | None:
     return doc.cache["digest"]
 
 
+# A line's text without the spaces around it.
+_LINE = regex.compile(r"^[^\S\n]*(\S[^\n]*?)[^\S\n]*$", regex.M)
+# Every digest row sets values against each other with "vs": an article without it is no digest.
+_VS = regex.compile(r"\svs\.?\s", regex.I)
+_VS_SPLIT = regex.compile(r"(\s+vs\.?\s+)", regex.I)
+
+
 def _read(doc: Doc) -> Digest | None:
     row_re, period_re, _ = _patterns()
-    body, lay = doc.body, doc.layout
+    body = doc.body
+    if not _VS.search(body):
+        return None
     by_start = {f.start: f for f in doc.figures}
     blocks: list[Block] = []
     label, months, rows = "", None, []
-    for line_no, start in enumerate(lay.line_starts, 1):
-        end = body.find("\n", start)
-        text = body[start:len(body) if end < 0 else end].strip()
-        lead = start + (len(body[start:]) - len(body[start:].lstrip()))
+    for line in _LINE.finditer(body):
+        text, lead = line.group(1), line.start(1)
+        line_no = doc.layout.line_col(lead)[0]
         p = period_re.match(text)
         if p:
             blocks.append(Block(months, label, tuple(rows)))
@@ -152,7 +160,7 @@ def _row(doc: Doc, m: regex.Match, lead: int, line_no: int, by_start: dict[int, 
     role = w["rows"][label.lower()]
     qual = (m.group("qual") or "").lower()
     rest_start = lead + m.start("rest")
-    parts = regex.split(r"(\s+vs\.?\s+)", m.group("rest"), flags=regex.I)
+    parts = _VS_SPLIT.split(m.group("rest"))
     if len(parts) < 3:
         return None  # one value: nothing to set against anything
     cells: list[Cell | None] = []

@@ -56,6 +56,10 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
+_PLAIN = regex.compile(r"\d+|[\p{L}-]+")  # a bare count: "nine", "12"; not "about 12", "12%"
+_COMMA = regex.compile(r",\s*")
+
+
 @dataclass(frozen=True)
 class Listing:
     count: Figure              # "nine"
@@ -80,7 +84,12 @@ def _plural(noun: str) -> bool:
 
 def _listing(doc: Doc, f: Figure) -> Listing | None:
     if f.kind != "count" or f.bound.value != "exact" or f.value != int(f.value) \
-            or not 2 <= f.value <= words()["max_count"] or not regex.fullmatch(r"\d+|[\p{L}-]+", f.text):
+            or not 2 <= f.value <= words()["max_count"] or not _PLAIN.fullmatch(f.text):
+        return None
+    # NOTE: three words and an opener fit in 80 characters; most figures have none near: a plain
+    # string test spares them the pattern.
+    near = doc.body[f.end:f.end + 80]
+    if not any(c in near for c in "(:-–—"):
         return None
     p = _patterns()
     m = p["noun"].match(doc.body, f.end)
@@ -130,7 +139,7 @@ def _items(text: str) -> list[tuple[str, ...]] | None:
     """The list's readings, each a tuple of items: the last comma item split at its last joiner,
     and every joiner split; None when an item is no name."""
     p = _patterns()
-    commas = [c.strip() for c in regex.split(r",\s*", text)]
+    commas = [c.strip() for c in _COMMA.split(text)]
     if commas and p["joiner"].match(" " + commas[-1]):  # "A, B, and C": the serial comma
         commas[-1] = p["joiner"].sub("", " " + commas[-1], count=1).strip()
     last = p["joiner"].split(commas[-1])
