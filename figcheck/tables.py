@@ -9,7 +9,9 @@ line, with no rows left to read: they are not read here.
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,17 +57,18 @@ class Table:
 def tables(doc: Doc) -> list[Table]:
     """Every table of the body: three rows or more of two cells or more, each row as wide; read once."""
     if "tables" not in doc.cache:
-        doc.cache["tables"] = list(_tables(doc)) if ("|" in doc.body or "   " in doc.body) else []
+        doc.cache["tables"] = list(_tables(doc)) if ("|" in doc.body or "  " in doc.body) else []
     return doc.cache["tables"]
 
 
-def _tables(doc: Doc):
+def _tables(doc: Doc) -> Iterator[Table]:
+    starts = [f.start for f in doc.figures]
     run: list[tuple[Cell, ...]] = []
     for line in _LINE.finditer(doc.body):
         text = line.group()
         if run and text and _DELIMITER.match(text):
             continue  # the delimiter row, as written or blanked to spaces; an empty line ends the table
-        row = _row(doc, text, line.start())
+        row = _row(doc, starts, text, line.start())
         if row is not None and (not run or len(row) == len(run[0])):
             run.append(row)
             continue
@@ -76,7 +79,7 @@ def _tables(doc: Doc):
         yield Table(tuple(run))
 
 
-def _row(doc: Doc, text: str, at: int) -> tuple[Cell, ...] | None:
+def _row(doc: Doc, starts: list[int], text: str, at: int) -> tuple[Cell, ...] | None:
     """A line's cells, or None when it is no row: fewer than two cells, or prose."""
     if "|" in text:
         spans = [(m.start(), m.end()) for m in _PIPE_CELL.finditer(text)]
@@ -88,11 +91,13 @@ def _row(doc: Doc, text: str, at: int) -> tuple[Cell, ...] | None:
         return None
     if len(spans) < 2:
         return None
-    return tuple(_cell(doc, text[a:b], at + a, at + b) for a, b in spans)
+    return tuple(_cell(doc, starts, text[a:b], at + a, at + b) for a, b in spans)
 
 
-def _cell(doc: Doc, text: str, start: int, end: int) -> Cell:
-    inside = [f for f in doc.figures if start <= f.start and f.end <= end]
+def _cell(doc: Doc, starts: list[int], text: str, start: int, end: int) -> Cell:
+    # The figures are in text order: the cell's are found by bisection, not by a scan of all.
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    inside = [f for f in doc.figures[first:last] if f.end <= end]
     # A cell holds a figure only when the figure is the cell ("120", "40%", "$1.2m"), not one
     # figure among words ("up 3 on 2019").
     figure = inside[0] if len(inside) == 1 and len(inside[0].text) >= len(text.strip(" *_")) - 1 else None
