@@ -23,7 +23,7 @@ def run(doc: Doc, rules: Iterable[Rule]) -> list[Finding]:
     for rule in rules:
         for hit in KINDS[rule.kind].check(doc, rule.params):
             findings.append(Finding(
-                code=rule.code, kind=rule.kind, severity=rule.severity,
+                code=rule.code, kind=rule.reports, severity=rule.severity,
                 message=rule.message.format_map(_Fields(hit.fields)),
                 figures=tuple(with_verb(doc.body, f, doc.layout) for f in hit.figures),
                 working=hit.working, name=rule.name, context=hit.context,
