@@ -26,7 +26,7 @@ from figcheck.model import Figure
 from figcheck.relate import Doc
 
 _SECTIONS = {"preferred": list, "missing": list, "rows": dict, "qualifiers": dict, "signs": dict,
-             "scales": dict, "units": dict, "periods": dict}
+             "scales": dict, "units": dict, "periods": dict, "values": dict}
 _ROLES = {"per_share", "net", "revenue", "shares"}
 
 
@@ -42,6 +42,8 @@ def words() -> dict[str, Any]:
     bad = [k for k, v in data["rows"].items() if v not in _ROLES]
     bad += [k for s in ("signs", "scales", "units", "periods") for k, v in data[s].items()
             if isinstance(v, bool) or not isinstance(v, int | float)]
+    bad += [k for k, v in data["values"].items()
+            if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int | float) for x in v))]
     if bad:
         raise FigcheckError(f"digests.toml: {bad[0]!r}: unknown role or not a number")
     return {k: ({w.lower(): x for w, x in v.items()} if isinstance(v, dict) else [w.lower() for w in v])
@@ -150,8 +152,12 @@ def _read(doc: Doc) -> Digest | None:
     blocks = [b for b in blocks if b.rows]
     if sum(len(b.rows) for b in blocks) < 2:
         return None
-    preferred = any(w in body.lower() for w in words()["preferred"])
-    return Digest(tuple(blocks), preferred)
+    return Digest(tuple(blocks), bool(_preferred().search(body)))
+
+
+@functools.cache
+def _preferred() -> regex.Pattern:
+    return regex.compile(rf"\b(?:{alternation(words()['preferred'])})\b", regex.I)
 
 
 def _row(doc: Doc, m: regex.Match, lead: int, line_no: int, by_start: dict[int, Figure]) -> Row | None:
@@ -189,10 +195,9 @@ def _number(text: str) -> tuple[float, float] | None:
         if any(len(g) != 3 for g in groups[1:]):
             return None
         return parse_digits(text)
-    if text.lower() == "nil":
-        return 0.0, 1.0
-    if text.lower() == "one-half":
-        return 0.5, 0.5
+    named = words()["values"].get(text.lower())
+    if named is not None:
+        return float(named[0]), float(named[1])
     value = parse_words(text)
     return None if value is None else (value, 1.0)
 
