@@ -24,7 +24,7 @@ from figcheck.model import Figure
 from figcheck.relate import Doc
 
 _KEYS = {"open_leads": list, "open_tails": list, "joiners": list, "plurals": list, "max_count": int,
-         "max_item_words": int}
+         "max_item_words": int, "name_particles": list}
 
 
 @functools.cache
@@ -42,9 +42,14 @@ def words() -> dict[str, Any]:
 @functools.cache
 def _patterns() -> dict[str, regex.Pattern]:
     w = words()
+    # A name, word by word: "Peter Martin", "the Netherlands", "Ludwig van Beethoven", "BBC1".
+    name = rf"(?:the\s+)?\p{{Lu}}[\p{{L}}\d.'’-]*(?:\s+(?:\p{{Lu}}[\p{{L}}\d.'’-]*|(?:{alternation(w['name_particles'])})\b))*"
     return {
         # Up to three lower-case words (the last one plural), then where the list opens.
-        "noun": regex.compile(r"(?P<noun>(?:\s+[\p{Ll}][\p{Ll}'-]*){1,3}?)(?P<open>\s*\(\s*|:\s+|\s+[-–—]\s+|\s*—\s*)"),
+        "noun": regex.compile(r"(?P<noun>(?:\s+[\p{Ll}][\p{Ll}'-]*){1,3}?)(?P<open>\s*\(\s*|:\s+|\s+[-–—]\s+|\s*—\s*|,\s+)"),
+        # After a comma only names joined by commas and a last "and" or "or", closed by a
+        # comma, a stop or the sentence's end: "the two men, Smith and Jones, were held".
+        "names": regex.compile(rf"{name}(?:,\s+{name})*,?\s+(?:and|or)\s+{name}(?=\s*[,.;)]|\s*$)"),
         "lead": regex.compile(rf"^(?:{alternation(w['open_leads'])})\b", regex.I),
         "tail": regex.compile(rf"(?:{alternation(w['open_tails'])})\W*$", regex.I),
         "joiner": regex.compile(rf"\s+(?:{alternation(w['joiners'])})\s+", regex.I),
@@ -89,7 +94,7 @@ def _listing(doc: Doc, f: Figure) -> Listing | None:
     # NOTE: three words and an opener fit in 80 characters; most figures have none near: a plain
     # string test spares them the pattern.
     near = doc.body[f.end:f.end + 80]
-    if not any(c in near for c in "(:-–—"):
+    if not any(c in near for c in "(:-–—,"):
         return None
     p = _patterns()
     m = p["noun"].match(doc.body, f.end)
@@ -127,8 +132,14 @@ def _span(doc: Doc, start: int, opener: str) -> tuple[int, int] | None:
         close = doc.body.find(")", start, sentence_end + 1)
         inner = doc.body.find("(", start, close)
         return None if close < 0 or inner >= 0 else (start, close)
-    dash = _patterns()["end"].search(doc.body, start, sentence_end)
-    end = dash.start() if dash else sentence_end
+    if opener == ",":
+        names = _patterns()["names"].match(doc.body, start, sentence_end)
+        if names is None:
+            return None
+        end = names.end()
+    else:
+        dash = _patterns()["end"].search(doc.body, start, sentence_end)
+        end = dash.start() if dash else sentence_end
     # NOTE: the sentence's own stop is not part of the last item.
     while end > start and doc.body[end - 1] in ".!?\"”’' ":
         end -= 1

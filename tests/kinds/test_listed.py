@@ -55,3 +55,14 @@ def test_one_item_is_no_list():
 
 def test_count_of_one_is_never_read():
     assert readings("One city (Oslo and Rome) voted.") == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Police questioned the two men, Smith and Jones, on Monday.", [(2,)]),
+    ("She has three sons, Avi, Joel and Ben.", [(3,)]),
+    ("It named two firms, Hard Candy and Urban Decay, as buyers.", [(2,)]),
+    ("In the two years, Britain and France have cut spending.", []),      # a clause, not a name
+    ("For three days, the men and the women marched.", []),              # no names
+])
+def test_after_a_comma_only_names_make_a_list(text, expect):
+    assert readings(text) == expect
