@@ -80,11 +80,18 @@ def _sign(doc: Doc, d: Digest, params: Params) -> Iterator[Hit]:
                 # A per-share loss beside a net profit is what preferred dividends do.
                 if eps.sign < 0 and d.preferred:
                     continue
+                a, b = _sign_words(eps), _sign_words(net)
                 yield Hit((eps.figure, net.figure), {
-                    "a": eps.figure.text, "b": net.figure.text, "c": "", "actual": "",
-                    "lines": _where(doc, eps, net)},
-                    f"per share {'profit' if eps.sign > 0 else 'loss'}, net {'profit' if net.sign > 0 else 'loss'} "
-                    f"({_where(doc, eps, net)})")
+                    "a": a, "b": b, "c": "", "actual": "", "lines": _where(doc, eps, net)},
+                    f"per share: {a}; net: {b} ({_where(doc, eps, net)})")
+
+
+def _sign_words(c: Cell) -> str:
+    """'loss 53 cts'; for a value with no sign word of its own, where its sign comes from."""
+    word = "profit" if c.sign > 0 else "loss"
+    if c.marked:
+        return f"{word} {c.figure.text}" if not c.figure.text.lower().startswith(word) else c.figure.text
+    return f"{c.figure.text} (no sign word: {word}, as earlier on its line)"
 
 
 def _part_period(doc: Doc, d: Digest, params: Params) -> Iterator[Hit]:
