@@ -28,14 +28,14 @@ def run(doc: Doc, rules: Iterable[Rule]) -> list[Finding]:
         for hit in KINDS[rule.kind].check(doc, rule.params):
             doc.checked.update(index[f.start] for f in hit.figures if f.start in index)
             if hit.holds:
-                key = (rule.kind, tuple(sorted(f.start for f in hit.figures)))
+                key = (rule.reports, tuple(sorted(f.start for f in hit.figures)))
                 if key not in held_seen:
                     held_seen.add(key)
-                    doc.held.append({"kind": rule.kind, "code": rule.code, "working": hit.working,
+                    doc.held.append({"kind": rule.reports, "code": rule.code, "working": hit.working,
                                      "figures": [f.text for f in hit.figures], "start": min(f.start for f in hit.figures)})
                 continue
             findings.append(Finding(
-                code=rule.code, kind=rule.kind, severity=rule.severity,
+                code=rule.code, kind=rule.reports, severity=rule.severity,
                 message=rule.message.format_map(_Fields(hit.fields)),
                 figures=tuple(with_verb(doc.body, f, doc.layout) for f in hit.figures),
                 working=hit.working, name=rule.name, context=hit.context,

@@ -16,7 +16,7 @@ from figcheck.errors import RuleFileError
 from figcheck.kinds import KINDS
 from figcheck.model import Severity
 
-_KEYS = {"code", "name", "kind", "severity", "message", "params", "docs", "flag", "trap", "todo", "status"}
+_KEYS = {"code", "name", "kind", "relation", "severity", "message", "params", "docs", "flag", "trap", "todo", "status"}
 _CODE = re.compile(r"^FC\d{3}$")
 
 
@@ -46,11 +46,19 @@ class Rule:
     todos: tuple[Example, ...]
     path: str
     status: str = "active"
+    # The relation its findings report as their kind, when the kind that checks it is not named
+    # after it: the per-share line of an earnings digest is a rate, a currency pair a conversion.
+    relation: str = ""
+
+    @property
+    def reports(self) -> str:
+        """The kind its findings carry in every report: its relation, else its kind."""
+        return self.relation or self.kind
 
     def as_dict(self) -> dict[str, Any]:
         """The rule as report formats read it (SARIF rules[], `figcheck rule --format json`)."""
         return {
-            "code": self.code, "name": self.name, "kind": self.kind, "severity": self.severity.label,
+            "code": self.code, "name": self.name, "kind": self.kind, "relation": self.reports, "severity": self.severity.label,
             "message": self.message, "status": self.status, "params": dataclasses.asdict(self.params),
             "docs": {"what": self.what, "why": self.why},
             "flag": [{"text": e.text, "cover": list(e.cover)} for e in self.flags],
@@ -100,6 +108,9 @@ def load_rule(path: Path) -> Rule:
     kind = KINDS.get(data["kind"])
     if kind is None:
         raise RuleFileError(f"{name}: kind: unknown kind {data['kind']!r} (known: {', '.join(sorted(KINDS))})")
+    relation = data.get("relation", "")
+    if relation and (not isinstance(relation, str) or relation not in KINDS):
+        raise RuleFileError(f"{name}: relation: unknown relation {relation!r} (known: {', '.join(sorted(KINDS))})")
     try:
         severity = Severity.parse(data["severity"])
     except ValueError as exc:
@@ -125,7 +136,7 @@ def load_rule(path: Path) -> Rule:
         flags=tuple(_example(name, "flag", e) for e in data.get("flag", [])),
         traps=tuple(_example(name, "trap", e, expect="quiet") for e in data.get("trap", [])),
         todos=tuple(_example(name, "todo", e, expect=e.get("expect", "flag")) for e in data.get("todo", [])),
-        path=str(path), status=data.get("status", "active"),
+        path=str(path), status=data.get("status", "active"), relation=relation,
     )
 
 

@@ -138,7 +138,7 @@ def test_an_unknown_code_or_prefix_is_exit_2_with_the_nearest_code(tmp_path, cap
     assert code == 2 and "'FC35' matches no rule (did you mean FC30?)" in err
     (tmp_path / "figcheck.toml").write_text('extend-select = ["FC999"]\n', encoding="utf-8")
     code, _, err = run(capsys, "check", "a.txt")
-    assert code == 2 and err.startswith("figcheck: figcheck.toml: extend-select: 'FC999' matches no rule (did you mean FC901?)")
+    assert code == 2 and err.startswith("figcheck: figcheck.toml: extend-select: 'FC999' matches no rule (did you mean FC914?)")
 
 
 def test_selecting_no_rule_or_excluding_every_input_is_exit_2(tmp_path, capsys, monkeypatch):

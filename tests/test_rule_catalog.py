@@ -111,3 +111,19 @@ def test_the_readme_lists_every_rule():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     for rule in load_rules():
         assert f"| {rule.code} | {rule.name} | {rule.kind} | {rule.severity.label} |" in readme, rule.code
+
+
+def test_a_rule_may_report_the_relation_its_kind_checks(tmp_path):
+    rule = load_rule(_write(tmp_path, "FC999-x.toml", GOOD.replace('kind = "sum"', 'kind = "sum"\nrelation = "rate"')))
+    assert (rule.kind, rule.reports, rule.as_dict()["relation"]) == ("sum", "rate", "rate")
+    assert load_rule(_write(tmp_path, "FC999-x.toml", GOOD)).reports == "sum"
+    with pytest.raises(RuleFileError, match=r"FC999-x\.toml: relation: unknown relation 'speed'"):
+        load_rule(_write(tmp_path, "FC999-x.toml", GOOD.replace('kind = "sum"', 'kind = "sum"\nrelation = "speed"')))
+
+
+def test_findings_carry_the_rule_s_relation():
+    from figcheck.engine import check_text
+
+    (rule,) = [r for r in load_rules() if r.code == "FC911"]
+    (finding,) = check_text(rule.flags[0].text, rules=[rule])
+    assert (finding.kind, rule.kind) == ("rate", "digest")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import lexicon
-from figcheck.extract import dates
+from figcheck.extract import dates, malformed
 from figcheck.extract.numerals import magnitude_step, parse_digits, parse_words, words
 from figcheck.extract.patterns import ARTICLES, compiled, trie
 from figcheck.extract.text import folded
@@ -119,7 +119,25 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
         # A number past a float ("1e309", four hundred nines) cannot be reasoned about: drop it.
         if raw.kind != "skip" and math.isfinite(raw.value) and not math.isnan(raw.low) and not math.isnan(raw.high):
             found.append(raw)
-    return found
+    return _with_malformed(body, found, skipped, pats)
+
+
+def _with_malformed(body: str, found: list[Raw], skipped: list[tuple[int, int]], pats: dict) -> list[Raw]:
+    """The figures and, in order among them, each malformed number ("5,112,00"), which the core
+    pattern passes over: kind "malformed", the value a reader would guess, and an open range."""
+    if "," not in body and "." not in body:  # every malformed number has a comma or a dot
+        return found
+    extra = []
+    for start, end, value in malformed.tokens(body, [(r.start, r.end) for r in found] + skipped):
+        raw = _extend(body, Raw(start, end, value, value, value), pats, words_core=False)
+        if raw is None or raw.kind == "skip" or not math.isfinite(raw.value):
+            continue
+        # Currency and scale are read as for any figure ("$110,00", "2,4500 dlrs"); no rule may
+        # take the guess for a stated value, so the range stays open.
+        raw.unit = raw.unit if raw.kind in ("money", "quantity") else None
+        raw.kind, raw.bound, raw.low, raw.high, raw.counted = "malformed", "exact", 0.0, INF, None
+        extra.append(raw)
+    return sorted(found + extra, key=lambda r: r.start) if extra else found
 
 
 _DIGIT_RUNS = re.compile(r"\d+")

@@ -1,0 +1,32 @@
+"""A count against the items listed after it: 'the nine other cities (Helsinki, ... Sydney)'
+naming eight."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from figcheck.kinds.base import Hit, Kind, fmt
+from figcheck.lists import listings
+from figcheck.relate import Doc
+
+
+@dataclass(frozen=True)
+class Params:
+    min_count: int = 2   # "two men, Smith and Jones": the smallest count whose list is read
+
+
+def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    for x in listings(doc):
+        stated = int(x.count.value)
+        # A list may be read several ways ("Procter and Gamble, Unilever and Nestle": 3 or 4
+        # items); it is flagged only when no reading gives the count.
+        if stated < params.min_count or stated in x.readings:
+            continue
+        named = len(x.items)
+        yield Hit((x.count,), {"count": x.count.text, "noun": x.noun, "named": fmt(named),
+                               "items": ", ".join(x.items)},
+                  f"{x.count.text} {x.noun}, {named} named: " + "; ".join(f"{i + 1} {item}" for i, item in enumerate(x.items)))
+
+
+KIND = Kind("listed", Params, check, ("count", "noun", "named", "items"))

@@ -1,0 +1,51 @@
+"""Currency pairs within one article: rates read from '$42.8m (£23.7m)', and the rounding edge."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.kinds import currency
+from figcheck.pairs import pairs
+from figcheck.relate import document
+
+
+def hits(text: str, drift: float = 0.03) -> list:
+    return list(currency.check(document(text), currency.Params(drift)))
+
+
+BASE = "It cost $75m (£40m), took $46.8m (£24.8m) and then $73.4m (£38.9m). "
+
+
+def test_pairs_read_one_rate_whichever_currency_comes_first():
+    a, b = pairs(document("A $18.9m (£10m) loan and a £20m ($37.8m) one."))
+    assert (a.base.unit, a.quote.unit) == (b.base.unit, b.quote.unit) == ("GBP", "USD")
+    assert a.rate == pytest.approx(1.89) and b.rate == pytest.approx(1.89)
+
+
+@pytest.mark.parametrize(("pair", "flagged"), [
+    ("$19.5m (£10.3m)", False),   # 1.89: the rate the others agree on (1.884-1.889)
+    ("$19.5m (£10.7m)", False),   # at most 19.55 / 10.65 = 1.836, and 1.836 × 1.03 = 1.891 reaches 1.884
+    ("$19.5m (£10.8m)", True),    # at most 19.55 / 10.75 = 1.819, and 1.819 × 1.03 = 1.873 falls short
+    ("$19.5m (£14.9m)", True),
+])
+def test_a_pair_is_flagged_only_past_rounding_and_drift(pair, flagged):
+    found = hits(BASE + f"The film took {pair}.")
+    assert bool(found) is flagged
+
+
+def test_the_working_says_what_the_other_rate_gives():
+    (hit,) = hits(BASE + "The film took $19.5m (£14.9m).")
+    assert hit.working == ("$19.5m ÷ £14.9m = 1.31 USD per GBP; 3 other pairs give 1.89 USD per GBP, "
+                           "at which $19.5m is 10.3 million GBP, not £14.9m")
+
+
+def test_hedged_and_open_ended_sums():
+    # "about £10m" spans 9m-11m: the rate may be anything from 1.77 to 2.17.
+    assert hits(BASE + "The film took $19.5m (about £11m).") == []
+    # "more than $163m" has no upper end: no rate, so it is not compared.
+    assert pairs(document("It made more than $163m (£90m).")) == []
+
+
+def test_no_agreement_among_the_others_no_finding():
+    text = "It cost $10.0m (£5.0m), took $10.0m (£8.0m) and then $10.0m (£2.0m)."
+    assert hits(text) == []

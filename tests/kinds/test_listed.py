@@ -1,0 +1,68 @@
+"""Counts against the items listed after them: how lists are read, and where they are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.kinds import listed
+from figcheck.lists import listings
+from figcheck.relate import document
+
+
+def readings(text: str) -> list[tuple[int, ...]]:
+    return [x.readings for x in listings(document(text))]
+
+
+def flagged(text: str) -> bool:
+    return bool(list(listed.check(document(text), listed.Params())))
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Three cities (Oslo, Rome and Paris) voted.", [(3,)]),
+    ("Three cities: Oslo, Rome, and Paris.", [(3,)]),                 # the serial comma
+    ("Two routes: via Dover or via Hull.", [(2,)]),                    # "or" joins too
+    ("Two films - 'Alpha' and 'Omega' - won.", [(2,)]),                # quoted titles are names
+    ("Three firms: Marks and Spencer, Tesco and Asda.", [(3, 4)]),    # a name may hold "and"
+])
+def test_lists_are_read_item_by_item(text, expect):
+    assert readings(text) == expect
+
+
+@pytest.mark.parametrize("text", [
+    "Four cities, among them Oslo and Rome, voted.",
+    "Four cities (including Oslo and Rome) voted.",
+    "Four cities - Oslo, Rome, etc - voted.",
+    "Four cities: Oslo, Rome and others.",
+    "Twelve seats: five Labour, four Tory and three Green.",           # a breakdown, not names
+    "Three awards - best song and best video.",                        # no names: not read
+    "The plans - tried in three areas - were extended to England and Wales.",  # the dash closes an aside
+    "Two cities (Oslo (Norway) and Rome) voted.",                      # brackets inside: not read
+])
+def test_partial_or_unnamed_lists_are_not_read(text):
+    assert readings(text) == []
+
+
+def test_a_list_one_short_is_flagged_and_the_working_numbers_the_items():
+    doc = document("The test ran in the four other cities (Oslo, Rome and Paris) where it sells.")
+    (hit,) = listed.check(doc, listed.Params())
+    assert hit.working == "four other cities, 3 named: 1 Oslo; 2 Rome; 3 Paris"
+    assert hit.figures[0].text == "four"
+
+
+def test_one_item_is_no_list():
+    assert not flagged("Two winners: Oslo.")
+
+
+def test_count_of_one_is_never_read():
+    assert readings("One city (Oslo and Rome) voted.") == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Police questioned the two men, Smith and Jones, on Monday.", [(2,)]),
+    ("She has three sons, Avi, Joel and Ben.", [(3,)]),
+    ("It named two firms, Hard Candy and Urban Decay, as buyers.", [(2,)]),
+    ("In the two years, Britain and France have cut spending.", []),      # a clause, not a name
+    ("For three days, the men and the women marched.", []),              # no names
+])
+def test_after_a_comma_only_names_make_a_list(text, expect):
+    assert readings(text) == expect
