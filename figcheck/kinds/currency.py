@@ -7,15 +7,18 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from figcheck.kinds.base import Hit, Kind, fmt
-from figcheck.pairs import Pair, pairs
+from figcheck.kinds.base import Hit, Kind, fmt, held
 from figcheck.relate import Doc
+from figcheck.relate.currency_pairs import Pair, pairs
 
 
 @dataclass(frozen=True)
 class Params:
     drift: float = 0.03   # rates move while a story is written, and editors convert on different days
     min_agreeing: int = 2  # other pairs that must agree with each other before one is called out
+    # instead: an article with just two pairs of the same currencies, whose rates disagree (which
+    # of the two is off cannot be told, so both are reported).
+    two: bool = False
 
 
 def _consensus(others: list[Pair], drift: float) -> tuple[float, float, list[Pair]] | None:
@@ -40,8 +43,33 @@ def _sum(x: float) -> str:
     return fmt(float(f"{x:.3g}"))
 
 
+def _two(found: list[Pair], params: Params) -> Iterator[Hit]:
+    groups: dict[tuple, list[Pair]] = {}
+    for p in found:
+        groups.setdefault((p.base.unit, p.quote.unit), []).append(p)
+    for group in groups.values():
+        if len(group) != 2:
+            continue
+        p, o = group
+        # "a 684bn yen ($6.4bn) loss in 2000 ... a 331bn yen ($2.7bn) profit the following year":
+        # sums of two times may be converted at the rates of their times.
+        if len({f.when for f in (p.a, p.b, o.a, o.b) if f.when}) > 1:
+            continue
+        if p.high * (1 + params.drift) >= o.low and p.low <= o.high * (1 + params.drift):
+            yield held((p.a, p.b, o.a, o.b), f"{p.a.text} ({p.b.text}) and {o.a.text} ({o.b.text}): one rate")
+            continue
+        yield Hit((p.a, p.b, o.a, o.b), {
+            "a": p.a.text, "b": p.b.text, "rate": _rate_text(p, p.rate), "others": _rate_text(o, o.rate),
+            "count": "1", "expected": f"{o.a.text} ({o.b.text})"},
+            f"{p.quote.text} ÷ {p.base.text} = {_rate_text(p, p.rate)}; {o.quote.text} ÷ {o.base.text} = "
+            f"{_rate_text(o, o.rate)}")
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     found = pairs(doc)
+    if params.two:
+        yield from _two(found, params)
+        return
     for p in found:
         others = [o for o in found if o is not p and (o.base.unit, o.quote.unit) == (p.base.unit, p.quote.unit)]
         if len(others) < params.min_agreeing:

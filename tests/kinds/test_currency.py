@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from figcheck.kinds import currency
-from figcheck.pairs import pairs
 from figcheck.relate import document
+from figcheck.relate.currency_pairs import pairs
 
 
 def hits(text: str, drift: float = 0.03) -> list:
