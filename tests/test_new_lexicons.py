@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from figcheck import digests, digit_groups, lexicon, lists, pairs
+from figcheck import digit_groups, lexicon
 from figcheck.errors import FigcheckError
+from figcheck.relate import currency_pairs as pairs
+from figcheck.relate import digests, lists
 
 LOADERS = [
     (digests.words, "digests"),

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from figcheck.digests import Block, Cell, Digest, Row, digest, line_of
 from figcheck.kinds.base import Hit, Kind, fmt
 from figcheck.relate import Doc
+from figcheck.relate.digests import Block, Cell, Digest, Row, digest, line_of
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from figcheck.kinds.base import Hit, Kind, fmt
-from figcheck.lists import listings
 from figcheck.relate import Doc
+from figcheck.relate.lists import listings
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Literal
 from figcheck.kinds.base import Hit, Kind, fmt, fmt_range, overlaps, rounding_slack
 from figcheck.model import Figure
 from figcheck.relate import Doc
-from figcheck.tables import Cell, Table, tables
+from figcheck.relate.tables import Cell, Table, tables
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from figcheck.digests import digest
 from figcheck.kinds import digest as kind
 from figcheck.relate import document
+from figcheck.relate.digests import digest
 
 
 def lines(*rows: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from figcheck.kinds import listed
-from figcheck.lists import listings
 from figcheck.relate import document
+from figcheck.relate.lists import listings
 
 
 def readings(text: str) -> list[tuple[int, ...]]:

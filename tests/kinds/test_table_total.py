@@ -9,7 +9,7 @@ import sys
 from figcheck.kinds import table_total
 from figcheck.markup import read_markdown
 from figcheck.relate import document
-from figcheck.tables import tables
+from figcheck.relate.tables import tables
 
 TABLE = """# Results
 
