@@ -43,3 +43,13 @@ def test_statistics_count_relations_per_kind(tmp_path, capsys):
     assert "change           2 relations checked: 1 held, 1 failed" in err
     assert "subset           1 relations checked: 1 held, 0 failed" in err
     assert "% of figures take part in a relation that was checked" in err
+
+
+def test_a_correct_earnings_digest_is_listed_as_checked(tmp_path, capsys):
+    digest = "Shr profit 50 cts vs 40 cts\nNet profit 5,000,000 vs 4,000,000\nRevs 60 mln vs 50 mln\nAvg shrs 10,000,000 vs 10,000,000\n"
+    article = tmp_path / "d.txt"
+    article.write_text(digest, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--format", "json", str(article))
+    [result] = json.loads(out)["files"]
+    assert result["findings"] == []
+    assert {h["code"] for h in result["held"]} >= {"FC911", "FC912"}

@@ -79,6 +79,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             continue
         low, high, agreeing = agreed
         if p.high * (1 + params.drift) >= low and p.low <= high * (1 + params.drift):
+            yield held((p.a, p.b), f"{p.a.text} ({p.b.text}) at the rate {len(agreeing)} other pairs agree on")
             continue
         rate = (low + high) / 2
         # The sum in brackets as the other pairs' rate gives it.

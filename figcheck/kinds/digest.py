@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from figcheck.kinds.base import Hit, Kind, fmt
+from figcheck.kinds.base import Hit, Kind, fmt, held
 from figcheck.relate import Doc
 from figcheck.relate.digests import Block, Cell, Digest, Row, digest, line_of
 
@@ -62,6 +62,9 @@ def _per_share(doc: Doc, d: Digest, params: Params) -> Iterator[Hit]:
                 # shares include options: a per-share figure may fall below net ÷ shares, never
                 # rise above it.
                 if e_low <= high + params.slack * max(abs(high), abs(low)):
+                    yield held((eps.figure, net.figure, shr.figure),
+                               f"{_signed_text(net)} ÷ {shr.figure.text} = {_per_share_text(net.sign * net.value / shr.value)} "
+                               f"a share, as {_signed_text(eps)} allows")
                     continue
                 actual = _per_share_text(net.sign * net.value / shr.value)
                 yield Hit((eps.figure, net.figure, shr.figure), {
@@ -75,7 +78,10 @@ def _sign(doc: Doc, d: Digest, params: Params) -> Iterator[Hit]:
     for block in d.blocks:
         for oper in (False, True):
             for eps, net in _columns(block, block.row("per_share", oper), block.row("net", oper)):
-                if not (eps.marked or net.marked) or eps.value == 0 or net.value == 0 or eps.sign == net.sign:
+                if not (eps.marked or net.marked) or eps.value == 0 or net.value == 0:
+                    continue
+                if eps.sign == net.sign:
+                    yield held((eps.figure, net.figure), f"per share and net: both {'profit' if eps.sign > 0 else 'loss'}")
                     continue
                 # A per-share loss beside a net profit is what preferred dividends do.
                 if eps.sign < 0 and d.preferred:
@@ -103,7 +109,9 @@ def _part_period(doc: Doc, d: Digest, params: Params) -> Iterator[Hit]:
         if longer.months is None or longer.months < 6:
             continue
         for short, long_ in _columns(first, first.row("revenue"), longer.row("revenue")):
-            if short.low > long_.high:
+            if short.low <= long_.high:
+                yield held((short.figure, long_.figure), f"{short.figure.text} within {long_.figure.text}")
+            else:
                 yield Hit((short.figure, long_.figure), {
                     "a": short.figure.text, "b": long_.figure.text, "c": longer.label, "actual": "",
                     "lines": _where(doc, short, long_)},

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from figcheck.kinds.base import Hit, Kind, fmt
+from figcheck.kinds.base import Hit, Kind, fmt, held
 from figcheck.relate import Doc
 from figcheck.relate.lists import listings
 
@@ -21,7 +21,10 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         stated = int(x.count.value)
         # A list may be read several ways ("Procter and Gamble, Unilever and Nestle": 3 or 4
         # items); it is flagged only when no reading gives the count.
-        if stated < params.min_count or stated in x.readings:
+        if stated < params.min_count:
+            continue
+        if stated in x.readings:
+            yield held((x.count,), f"{x.count.text} {x.noun}, {stated} named")
             continue
         named = len(x.items)
         yield Hit((x.count,), {"count": x.count.text, "noun": x.noun, "named": fmt(named),

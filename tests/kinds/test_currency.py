@@ -10,7 +10,7 @@ from figcheck.relate.currency_pairs import pairs
 
 
 def hits(text: str, drift: float = 0.03) -> list:
-    return list(currency.check(document(text), currency.Params(drift)))
+    return [h for h in currency.check(document(text), currency.Params(drift)) if not h.holds]
 
 
 BASE = "It cost $75m (£40m), took $46.8m (£24.8m) and then $73.4m (£38.9m). "
