@@ -160,6 +160,5 @@ def _pairs(by_person: dict[str, list[Figure]], max_apart: float) -> Iterator[Res
     for person, ages in by_person.items():
         first = ages[0]
         for later in ages[1:]:
-            if later.value != first.value and abs(later.value - first.value) <= max_apart:
+            if abs(later.value - first.value) <= max_apart:
                 yield Restatement(first, later, f"the age of {person}")
-                break

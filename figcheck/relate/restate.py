@@ -71,8 +71,7 @@ def _repeated_sentences(body: str, figures: list[Figure], starts: tuple[int, ...
         first = seen.setdefault(skeleton, figs)
         if first is not figs:
             for a, b in zip(first, figs, strict=True):
-                if a.text != b.text:
-                    yield Restatement(a, b, "the same sentence, repeated")
+                yield Restatement(a, b, "the same sentence, repeated")
 
 
 def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
@@ -83,7 +82,7 @@ def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]
         earlier, last[f.noun] = last.get(f.noun), f
         # A definite count smaller than the group may be part of it ("four men" ... "the two men");
         # a larger one cannot be the group: that is the slip.
-        if earlier is None or earlier.sentence == f.sentence or earlier.unit != f.unit or f.value <= earlier.value:
+        if earlier is None or earlier.sentence == f.sentence or earlier.unit != f.unit or f.value < earlier.value:
             continue
         if "-" in f.text or "-" in earlier.text or _modifiers(body, f) - _modifiers(body, earlier):
             continue
