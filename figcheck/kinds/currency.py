@@ -7,6 +7,8 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from figcheck.kinds.base import Hit, Kind, fmt, held
 from figcheck.relate import Doc
 from figcheck.relate.currency_pairs import Pair, pairs
@@ -43,6 +45,9 @@ def _sum(x: float) -> str:
     return fmt(float(f"{x:.3g}"))
 
 
+_YEARS = regex.compile(r"\d{4}|\byears?\b", regex.I)
+
+
 def _two(found: list[Pair], params: Params) -> Iterator[Hit]:
     groups: dict[tuple, list[Pair]] = {}
     for p in found:
@@ -53,7 +58,7 @@ def _two(found: list[Pair], params: Params) -> Iterator[Hit]:
         p, o = group
         # "a 684bn yen ($6.4bn) loss in 2000 ... a 331bn yen ($2.7bn) profit the following year":
         # sums of two times may be converted at the rates of their times.
-        if len({f.when for f in (p.a, p.b, o.a, o.b) if f.when}) > 1:
+        if len({f.when for f in (p.a, p.b, o.a, o.b) if f.when and _YEARS.search(f.when)}) > 1:
             continue
         if p.high * (1 + params.drift) >= o.low and p.low <= o.high * (1 + params.drift):
             yield held((p.a, p.b, o.a, o.b), f"{p.a.text} ({p.b.text}) and {o.a.text} ({o.b.text}): one rate")

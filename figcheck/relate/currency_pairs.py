@@ -70,16 +70,29 @@ def _known(f: Figure) -> bool:
         and not _patterns()[1].search(f.text) and f.value > 0
 
 
+_SECOND = regex.compile(r"\s*[;,]\s*")
+
+
 def _pairs(doc: Doc) -> Iterator[Pair]:
     gap = _patterns()[0]
     money = [f for f in doc.figures if f.kind == "money"]
-    for a, b in itertools.pairwise(money):
-        if not (_known(a) and _known(b)) or a.unit == b.unit:
+    for i, (a, b) in enumerate(itertools.pairwise(money)):
+        if not (_known(a) and _known(b)) or a.unit == b.unit or not gap.fullmatch(doc.body, a.end, b.start):
             continue
-        if not gap.fullmatch(doc.body, a.end, b.start) or doc.body[b.end:b.end + 1] != ")":
+        if doc.body[b.end:b.end + 1] == ")":
+            yield from _pair(a, b)
             continue
-        (x, y) = (a, b) if a.unit < b.unit else (b, a)
-        (x_low, x_high), (y_low, y_high) = _range(x), _range(y)
-        if x_low <= 0 or not (math.isfinite(x_high) and math.isfinite(y_high)):
-            continue  # "more than $163m": a rate with no upper end says nothing
-        yield Pair(a, b, x, y, y.value / x.value, y_low / x_high, y_high / x_low)
+        # "5bn rupees ($50m; £27m)": two conversions in one bracket, three pairs.
+        c = money[i + 2] if i + 2 < len(money) else None
+        if c is not None and _known(c) and len({a.unit, b.unit, c.unit}) == 3 \
+                and _SECOND.fullmatch(doc.body, b.end, c.start) and doc.body[c.end:c.end + 1] == ")":
+            for x, y in ((a, b), (a, c), (b, c)):
+                yield from _pair(x, y)
+
+
+def _pair(a: Figure, b: Figure) -> Iterator[Pair]:
+    (x, y) = (a, b) if a.unit < b.unit else (b, a)
+    (x_low, x_high), (y_low, y_high) = _range(x), _range(y)
+    if x_low <= 0 or not (math.isfinite(x_high) and math.isfinite(y_high)):
+        return  # "more than $163m": a rate with no upper end says nothing
+    yield Pair(a, b, x, y, y.value / x.value, y_low / x_high, y_high / x_low)

@@ -49,3 +49,8 @@ def test_hedged_and_open_ended_sums():
 def test_no_agreement_among_the_others_no_finding():
     text = "It cost $10.0m (£5.0m), took $10.0m (£8.0m) and then $10.0m (£2.0m)."
     assert hits(text) == []
+
+
+def test_two_conversions_in_one_bracket_make_three_pairs():
+    text = "The bank set aside 5bn rupees ($50m; £27m) for loans."
+    assert sorted((p.base.unit, p.quote.unit) for p in pairs(document(text))) == [("GBP", "INR"), ("GBP", "USD"), ("INR", "USD")]
