@@ -4,6 +4,8 @@ are slips and which a foreign convention ("1.234,5", "1,00,000") is the digit-gr
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 
@@ -42,8 +44,15 @@ def guess(text: str) -> float:
 def tokens(body: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
     """(start, end, guess) of each malformed number outside the spans already read as figures."""
     out = []
+    # Spans sorted by start with the furthest end so far: one look-up a token, not a pass over all.
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
     for m in TOKEN.finditer(body):
-        if WELL_FORMED.fullmatch(m.group()) or any(s < m.end() and m.start() < e for s, e in taken):
+        if WELL_FORMED.fullmatch(m.group()):
+            continue
+        i = bisect.bisect_left(starts, m.end()) - 1
+        if i >= 0 and reach[i] > m.start():
             continue
         value = guess(m.group())
         if math.isfinite(value):

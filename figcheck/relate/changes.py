@@ -121,6 +121,8 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
     cues = _cues()
     found: dict[tuple[int, int], Change] = {}
     for s, idx in members.items():
+        if len(idx) < 2:
+            continue
         floor = sentence_starts[s]
         figs = [figures[i] for i in idx]
         for change in _in_sentence(cues, body, figs, floor):
@@ -133,6 +135,9 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
 def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], floor: int) -> Iterator[Change]:
     for i, x in enumerate(figs):
         before = body[max(floor, x.start - 60):x.start]
+        # A plain test first: most figures have no "from" before them, and a regex costs more.
+        if "from" not in before.lower():
+            continue
         from_m = cues["from"].search(before)
         if not from_m:
             continue
@@ -184,6 +189,8 @@ def _reaching_back(cues: dict[str, regex.Pattern], body: str, figures: list[Figu
         for i in idx:
             new = figures[i]
             before = body[max(floor, new.start - 40):new.start]
+            if "to " not in before and "until " not in before:
+                continue
             to_m = cues["to"].search(before)
             if not to_m or regex.search(r"^[^,;.]{0,40}?\bfrom\b", body[new.end:new.end + 60], regex.I):
                 continue

@@ -93,6 +93,10 @@ def _across(cues: dict, body: str, figures: list[Figure], members: dict[int, lis
     first = here[0].start if here else 0
     for j, part in enumerate(here):
         after = body[part.end:part.end + 40]
+        lead = body[max(floor, part.start - 30):part.start].lower()
+        # A plain test first: a part names its whole with "of" right after it or a pronoun before it.
+        if not after[:6].lower().lstrip().startswith("of ") and "these" not in lead and "those" not in lead:
+            continue
         if cues["not_partitive"].match(after):
             continue
         before = earlier + here[:j]
