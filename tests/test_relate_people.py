@@ -99,3 +99,8 @@ def test_a_sentence_printed_twice_with_one_figure_changed_links_the_two():
 
 def test_a_short_stock_sentence_repeated_is_not_linked():
     assert linked("Shares rose 5 pct. Then they fell. Shares rose 7 pct.") == []
+
+
+def test_the_figure_of_names_the_last_figure_again():
+    text = "More than 5.2 million people were out of work in May. The figure of 5.126 million is a record."
+    assert linked(text) == [("More than 5.2 million", "5.126 million", "the figure named again")]

@@ -20,7 +20,7 @@ from figcheck import lexicon
 from figcheck.model import Figure
 from figcheck.relate.candidates import Restatement
 
-SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small")),
+SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again")),
           ("subset", ("determiners", "pronouns", "not_partitive")))
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 
@@ -40,13 +40,25 @@ def _words() -> dict:
         "joined": regex.compile(rf"\b(?:{alt('joined')})\s+$", regex.I),
         "updates": regex.compile(rf"\b(?:{alt('updates')})\b", regex.I),
         "close": float(data["close"]), "small": float(data["small"]),
+        "named_again": regex.compile(rf"\b(?:{alt('named_again')})\s+$", regex.I),
     }
 
 
 def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
          sentence_ends: tuple[int, ...] = ()) -> list[Restatement]:
-    found = list(_definite(body, figures, sentence_starts, _words()))
+    found = list(_definite(body, figures, sentence_starts, _words())) + list(_named_again(body, figures, _words()))
     return found + list(_repeated_sentences(body, figures, sentence_starts, sentence_ends)) if sentence_ends else found
+
+
+def _named_again(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
+    """'The figure of 5.126 million people' names the last figure of its kind and unit again."""
+    for i, f in enumerate(figures):
+        if not w["named_again"].search(body[max(0, f.start - 20):f.start]):
+            continue
+        earlier = next((e for e in reversed(figures[:i]) if e.kind == f.kind and e.unit == f.unit
+                        and e.sentence in (f.sentence - 1, f.sentence - 2)), None)
+        if earlier is not None:
+            yield Restatement(earlier, f, "the figure named again")
 
 
 _MIN_SKELETON = 60   # characters a repeated sentence needs to be more than a stock phrase
