@@ -61,12 +61,18 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
     """Every part-of-a-whole the text states, at most one whole per part."""
     cues = _cues()
     out: dict[int, Subset] = {}
+    # The last count of each noun in the sentences read so far: one look-up a part, however long
+    # the article.
+    last: dict[str, Figure] = {}
     for s, idx in sorted(members.items()):
         figs = [figures[i] for i in idx]
         for sub in _within(cues, body, figs):
             out.setdefault(sub.part.start, sub)
-        for sub in _across(cues, body, figures, members, s, sentence_starts[s]):
+        for sub in _across(cues, body, figures, members, s, sentence_starts[s], last):
             out.setdefault(sub.part.start, sub)
+        for f in figs:
+            if f.counted:
+                last[f.counted.lower().split()[-1]] = f
     return list(out.values())
 
 
@@ -85,12 +91,11 @@ def _within(cues: dict, body: str, figs: list[Figure]) -> Iterator[Subset]:
 
 
 def _across(cues: dict, body: str, figures: list[Figure], members: dict[int, list[int]], s: int,
-            floor: int) -> Iterator[Subset]:
+            floor: int, last: dict[str, Figure]) -> Iterator[Subset]:
     """A part in this sentence whose whole is named by its noun or a pronoun: the last count of
     that noun, or the last count, in the sentences before (or earlier in this one)."""
     earlier = [figures[i] for k in (s - 2, s - 1) for i in members.get(k, [])]
     here = [figures[i] for i in members.get(s, [])]
-    first = here[0].start if here else 0
     for j, part in enumerate(here):
         after = body[part.end:part.end + 40]
         lead = body[max(floor, part.start - 30):part.start].lower()
@@ -106,8 +111,7 @@ def _across(cues: dict, body: str, figures: list[Figure], members: dict[int, lis
         elif m := cues["of_noun"].match(after):
             # Named by its noun, the whole may be anywhere before: the last count of that noun.
             noun, cue = m.group("noun").lower(), "of the " + m.group("noun")
-            whole = next((f for f in reversed(here[:j]) if _counts(f, noun)), None) or \
-                next((f for f in reversed(figures) if f.start < first and _counts(f, noun)), None)
+            whole = next((f for f in reversed(here[:j]) if _counts(f, noun)), None) or last.get(noun)
         # "if one GameBoy can make music, ... six of them": a kind of thing, not a group of one.
         pair = compatible(part, whole) if whole and whole.value > 1 else None
         if pair:
