@@ -20,13 +20,12 @@ from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
 from figcheck.relate import changes, differences, people, restate, subsets, terms, zones
-from figcheck.relate.candidates import AgeBirth, Change, Difference, Restatement, Subset, Term, ZonePair
+from figcheck.relate.candidates import MAX_FIGURES, AgeBirth, Change, Difference, Restatement, Subset, Term, ZonePair
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
                "multiplier": "X"}
 
-MAX_FIGURES = 40       # figures in one sentence that frames still read
 MAX_SENTENCE = 3000    # characters in one sentence that frames still read
 _MACRO = regex.compile(r"(?<!\\[pP])\{([A-Z]+|_|__|list|plist)(?::(\w+))?\}")
 _TOKEN = regex.compile(r"«[A-Z]:(\d+)»")

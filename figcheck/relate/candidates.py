@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 from figcheck.model import Figure
 
+# A "sentence" of more figures than this is a table or a list, not prose that relates its
+# figures: the finders skip it, which keeps adversarial text linear.
+MAX_FIGURES = 40
+
 
 @dataclass(frozen=True, slots=True)
 class Change:

@@ -21,7 +21,7 @@ import regex
 from figcheck import lexicon
 from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
-from figcheck.relate.candidates import Change, shared_unit
+from figcheck.relate.candidates import MAX_FIGURES, Change, shared_unit
 
 SCHEMA = (
     ("difference", ("more", "less")),
@@ -121,7 +121,7 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
     cues = _cues()
     found: dict[tuple[int, int], Change] = {}
     for s, idx in members.items():
-        if len(idx) < 2:
+        if not 2 <= len(idx) <= MAX_FIGURES:
             continue
         floor = sentence_starts[s]
         figs = [figures[i] for i in idx]
@@ -185,6 +185,8 @@ def _reaching_back(cues: dict[str, regex.Pattern], body: str, figures: list[Figu
     with a word referring back changes the last figure of its quantity, in the sentence before for
     a sentence opening with "This", in the same sentence for a clause after a comma."""
     for s, idx in members.items():
+        if len(idx) > MAX_FIGURES or len(members.get(s - 1, ())) > MAX_FIGURES:
+            continue
         floor = sentence_starts[s]
         for i in idx:
             new = figures[i]

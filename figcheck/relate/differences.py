@@ -16,7 +16,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.model import Figure
-from figcheck.relate.candidates import Difference
+from figcheck.relate.candidates import MAX_FIGURES, Difference
 from figcheck.relate.changes import SCHEMA as CHANGE_SCHEMA
 from figcheck.relate.changes import compatible
 
@@ -36,7 +36,7 @@ def _cues() -> tuple[regex.Pattern, regex.Pattern, frozenset[str]]:
 
 
 def find(body: str, figures: list[Figure], members: dict[int, list[int]]) -> list[Difference]:
-    return [d for idx in members.values() for d in _in_sentence(body, [figures[i] for i in idx])]
+    return [d for idx in members.values() if len(idx) <= MAX_FIGURES for d in _in_sentence(body, [figures[i] for i in idx])]
 
 
 def _in_sentence(body: str, figs: list[Figure]) -> Iterator[Difference]:

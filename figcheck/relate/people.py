@@ -91,7 +91,7 @@ def births(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -
     for f in figures:
         if f.kind not in ("year", "date") or not _BORN.search(body[max(sentence_starts[f.sentence], f.start - 50):f.start]):
             continue
-        floor = sentence_starts[f.sentence]
+        floor = max(sentence_starts[f.sentence], f.start - 200)
         names = [w for w in _CAPITALISED.findall(" " + body[floor:f.start]) if w not in words["not_names"]]
         person = names[-1] if names else main
         for age in by_person.get(person or "", [])[:1]:

@@ -17,7 +17,7 @@ import regex
 
 from figcheck import lexicon
 from figcheck.model import Figure
-from figcheck.relate.candidates import Subset, shared_unit
+from figcheck.relate.candidates import MAX_FIGURES, Subset, shared_unit
 from figcheck.relate.restate import SCHEMA
 
 _NEEDED = regex.compile(r"^\s+(?:\w+\s+)?(?:are|is|were|was|be)\s+(?:needed|required|necessary|wanted)\b", regex.I)
@@ -65,6 +65,8 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
     # the article.
     last: dict[str, Figure] = {}
     for s, idx in sorted(members.items()):
+        if len(idx) > MAX_FIGURES:
+            continue
         figs = [figures[i] for i in idx]
         for sub in _within(cues, body, figs):
             out.setdefault(sub.part.start, sub)
@@ -94,7 +96,7 @@ def _across(cues: dict, body: str, figures: list[Figure], members: dict[int, lis
             floor: int, last: dict[str, Figure]) -> Iterator[Subset]:
     """A part in this sentence whose whole is named by its noun or a pronoun: the last count of
     that noun, or the last count, in the sentences before (or earlier in this one)."""
-    earlier = [figures[i] for k in (s - 2, s - 1) for i in members.get(k, [])]
+    earlier = [figures[i] for k in (s - 2, s - 1) for i in members.get(k, [])][-MAX_FIGURES:]
     here = [figures[i] for i in members.get(s, [])]
     for j, part in enumerate(here):
         after = body[part.end:part.end + 40]
