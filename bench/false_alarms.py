@@ -50,7 +50,7 @@ def main() -> int:
     n_alarms = 0
     with open(args.out, "w", encoding="utf-8") as out:
         for entry in report["files"]:
-            line = int(entry["path"].rsplit(":", 1)[1])
+            line = int(entry["record"])  # the article's line in the JSON Lines file
             record = records[line - 1]
             for f in entry.get("findings", []):
                 if f["severity"] == "info":
