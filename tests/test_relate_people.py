@@ -104,3 +104,13 @@ def test_a_short_stock_sentence_repeated_is_not_linked():
 def test_the_figure_of_names_the_last_figure_again():
     text = "More than 5.2 million people were out of work in May. The figure of 5.126 million is a record."
     assert linked(text) == [("More than 5.2 million", "5.126 million", "the figure named again")]
+
+
+def test_a_demonstrative_points_at_the_last_count_of_its_noun_whatever_its_size():
+    assert linked("Parliament was suspended for five weeks. During these four weeks, no laws pass.") == \
+        [("five weeks", "four weeks", "the same week")]
+
+
+def test_a_narrowed_count_is_not_what_a_demonstrative_points_at():
+    text = "We studied five tools. All four tools from the cave were bone. These five tools are alike."
+    assert [r for r in document(text).restatements() if r.first.value != r.second.value] == []

@@ -20,7 +20,7 @@ from figcheck import lexicon
 from figcheck.model import Figure
 from figcheck.relate.candidates import Restatement
 
-SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again")),
+SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again", "demonstratives")),
           ("subset", ("determiners", "pronouns", "not_partitive")))
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 
@@ -40,14 +40,37 @@ def _words() -> dict:
         "joined": regex.compile(rf"\b(?:{alt('joined')})\s+$", regex.I),
         "updates": regex.compile(rf"\b(?:{alt('updates')})\b", regex.I),
         "close": float(data["close"]), "small": float(data["small"]),
+        "demonstrative": regex.compile(rf"(?:^|[\s(\"“])(?:{alt('demonstratives')})\s+$", regex.I),
         "named_again": regex.compile(rf"\b(?:{alt('named_again')})\s+$", regex.I),
     }
 
 
 def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
          sentence_ends: tuple[int, ...] = ()) -> list[Restatement]:
-    found = list(_definite(body, figures, sentence_starts, _words())) + list(_named_again(body, figures, _words()))
+    w = _words()
+    found = list(_definite(body, figures, sentence_starts, w)) + list(_named_again(body, figures, w)) \
+        + list(_pointed_at(body, figures, w))
     return found + list(_repeated_sentences(body, figures, sentence_starts, sentence_ends)) if sentence_ends else found
+
+
+def _pointed_at(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
+    """'for five weeks' ... 'During these four weeks': a demonstrative points at the last count of
+    its noun, or the last length of time in its unit, and says it is that one."""
+    last: dict[tuple, Figure] = {}
+    for f in figures:
+        if f.kind == "duration" and f.unit:
+            key: tuple = ("duration", f.unit)
+        elif f.kind == "count" and f.noun and len(f.noun) > 2:
+            key = ("count", f.noun)
+        else:
+            continue
+        earlier, last[key] = last.get(key), f
+        if earlier is None or earlier.sentence == f.sentence or f.bound.value != "exact" \
+                or not w["demonstrative"].search(body[max(0, f.start - 8):f.start]):
+            continue
+        if not _same_group(body, earlier, f, w, opens=True):
+            continue
+        yield Restatement(earlier, f, f"the same {f.counted or f.unit}")
 
 
 def _named_again(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
@@ -119,6 +142,14 @@ def _modifiers(body: str, f: Figure) -> set[str]:
     return set(words[:words.index(noun[-1])]) - set(noun)
 
 
+def _after_noun(body: str, f: Figure) -> str:
+    """The word after a count's noun: 'from' in 'four bone tools from Abri Peyrony'."""
+    words = [x.lower() for x in _WORD.findall(body[f.end:f.end + 60].split(".")[0])]
+    noun = (f.counted or "").lower().split()
+    at = words.index(noun[-1]) + 1 if noun and noun[-1] in words else 1
+    return words[at] if at < len(words) else ""
+
+
 def _same_group(body: str, earlier: Figure, f: Figure, w: dict, opens: bool) -> bool:
     """Nothing in the words makes the later count another group than the earlier."""
     after = _WORD.findall(body[f.end:f.end + 40].split(".")[0])
@@ -130,6 +161,10 @@ def _same_group(body: str, earlier: Figure, f: Figure, w: dict, opens: bool) -> 
         if w["increment_before"].search(body[max(0, x.start - 20):x.start]) or w["increment_after"].match(body[x.end:x.end + 20]):
             return False
     if w["joined"].search(body[max(0, earlier.start - 12):earlier.start]):
+        return False
+    # "All four bone tools from Abri Peyrony" ... "these five bone tools": the earlier count was
+    # itself a narrowed part, not the group pointed at again.
+    if _after_noun(body, earlier) in w["narrowing"]:
         return False
     # An update word beside either figure ("the toll rose to"); the paragraphs between may say
     # "now" or "another" of anything else.
