@@ -98,3 +98,15 @@ def test_times_in_two_zones_are_read_in_minutes_with_their_zones():
 
 def test_an_hour_alone_is_not_read_as_a_time():
     assert document("Route 66 BST (5 GMT) is closed.").zone_pairs() == []
+
+
+def test_a_percent_said_alone_links_to_the_comparison_in_the_next_sentence():
+    text = "The number of films made in Wales fell 30% last year. Only 21 films were made, compared with 40 in 2023."
+    [c] = document(text).changes()
+    assert (c.old.text, c.new.text, c.direction, c.delta.text, c.delta_sign) == ("40", "21", None, "30%", -1)
+
+
+def test_a_percent_with_a_figure_of_its_own_is_not_linked():
+    text = "Sales of films fell 30% to 500 last year. Only 21 films were made, compared with 40 in 2023."
+    [c] = document(text).changes()
+    assert c.delta is None

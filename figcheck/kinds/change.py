@@ -70,12 +70,23 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         hit = _delta(new, old, delta, sign, params)
         if hit:
             yield hit
+    # Changes relate/ found with the percent that states them, sentences apart or not ("fell 40%"
+    # ... "27, compared with 54"); those a frame read above are not read twice.
+    for c in doc.changes():
+        if c.delta is None or (c.new.start, c.old.start) in seen:
+            continue
+        seen.add((c.new.start, c.old.start))
+        hit = _delta(c.new, c.old, c.delta, c.delta_sign, params)
+        if hit:
+            yield hit
 
 
 def direction(changes: Iterable[Change]) -> Iterator[Hit]:
     """Changes whose new figure lies, in every reading, on the other side of the old one from
     where the words put it: 'increased from 450 to 400'. A rank rises as its number falls."""
     for c in changes:
+        if c.direction is None:
+            continue
         old, new = c.old, c.new
         (o_low, o_high), (n_low, n_high) = _stated(old), _stated(new)
         if c.direction == 0:

@@ -22,9 +22,11 @@ class Change:
 
     old: Figure
     new: Figure
-    direction: int      # +1 said to go up, -1 down, 0 said to stay the same
-    cue: str            # the word that says so: "cut", "down", "unchanged"
+    direction: int | None  # +1 said to go up, -1 down, 0 said to stay the same, None not said ("compared with")
+    cue: str            # the word that says so: "cut", "down", "unchanged", "compared with"
     rank: bool = False  # a rank or place: going up is a smaller number ("rose from 21st to 12th")
+    delta: Figure | None = None   # the change stated as a percent: "fell 40%" ... "27, compared with 54"
+    delta_sign: int = 0           # +1 "rose 40%", -1 "fell 40%"
 
 
 @dataclass(frozen=True, slots=True)

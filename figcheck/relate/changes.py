@@ -29,7 +29,7 @@ SCHEMA = (
     ("term", ("instruments", "generic", "ends", "starts")),
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
-                "adverbs", "auxiliaries", "quoted_per")),
+                "adverbs", "auxiliaries", "quoted_per", "comparisons")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
 _GAP = 90          # characters a change may spread between its two figures
@@ -52,6 +52,10 @@ def _cues() -> dict[str, regex.Pattern]:
         "to": regex.compile(rf"\b(?:to|until)\s+(?:(?:{fill_to})\s+){{0,3}}$", regex.I),
         # "NEW, down from OLD": the direction word right before "from".
         "adverb_from": regex.compile(rf"\b(?P<w>{words(c['adverbs'])})\s+from\s+(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
+        "compared": regex.compile(rf"\b(?:{words(c['comparisons'])})\s+(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
+        # A percent said to be the change: "fell 40%", "rose by 12%", "up 5%" (the word right before it).
+        "delta_before": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'])})\s+(?:by\s+)?"
+                                      r"(?:(?:about|some|nearly|almost|roughly|an?)\s+)?$", regex.I),
         "signed": regex.compile(rf"\b(?:{words(c['signed'])})\b[^.;,]{{0,25}}$", regex.I),
         "rank_before": regex.compile(rf"\b(?:{words(c['rank'])})\s*$", regex.I),
         "rank_after": regex.compile(rf"^[-\s]*(?:\w+\s+)?(?:{words(c['rank'])})\b", regex.I),
@@ -129,14 +133,39 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
             found.setdefault((change.old.start, change.new.start), change)
     for change in _reaching_back(cues, body, figures, members, sentence_starts):
         found.setdefault((change.old.start, change.new.start), change)
-    return list(found.values())
+    return [_with_delta(cues, body, c, figures, members, sentence_starts) for c in found.values()]
+
+
+def _with_delta(cues: dict[str, regex.Pattern], body: str, c: Change, figures: list[Figure], members: dict[int, list[int]],
+                sentence_starts: tuple[int, ...]) -> Change:
+    """The percent that states the change, when the sentence before says it alone, beside a
+    direction word, of the same thing: "The number of films fell 40% in 2004." ... "27 films
+    were made, compared with 54". In one sentence the frames pair a percent with its change."""
+    s = c.new.sentence
+    noun = (c.new.counted or c.old.counted or "").lower().split()[-1:]
+    if c.old.sentence != s or not noun or s == 0 or noun[0] not in body[sentence_starts[s - 1]:sentence_starts[s]].lower():
+        return c
+    before = members.get(s - 1, [])
+    percents = [figures[i] for i in before if figures[i].kind == "percent" and figures[i].bounded]
+    # The percent must stand alone: no other figure of a quantity in its sentence for it to be the change of.
+    if len(percents) != 1 or any(figures[i].kind in ("count", "money", "quantity") for i in before):
+        return c
+    p = percents[0]
+    m = cues["delta_before"].search(body[max(sentence_starts[s - 1], p.start - 30):p.start])
+    return dataclasses.replace(c, delta=p, delta_sign=_sign_of(m.group("w")) or 1) if m else c
 
 
 def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], floor: int) -> Iterator[Change]:
     for i, x in enumerate(figs):
         before = body[max(floor, x.start - 60):x.start]
-        # A plain test first: most figures have no "from" before them, and a regex costs more.
-        if "from" not in before.lower():
+        low = before.lower()
+        # Plain tests first: most figures have no "from" or "compared" before them, and a regex costs more.
+        if any(w in low for w in ("compar", " vs", "against", "versus")):
+            compared = _compared(cues, body, figs[:i], x, before)
+            if compared:
+                yield compared
+                continue
+        if "from" not in low:
             continue
         from_m = cues["from"].search(before)
         if not from_m:
@@ -165,6 +194,20 @@ def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], 
                 word = _direction_before(cues, body, new.start - (min(30, new.start - floor) - to_m.start()), floor)
                 if word:
                     yield from _make(cues, body, x, new, word, floor)
+
+
+def _compared(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, before: str) -> Change | None:
+    """'27 films were made, compared with 54 in 2003': old and new, no direction said."""
+    if not cues["compared"].search(before):
+        return None
+    new = _previous_compatible(earlier, old)
+    if new is None or old.start - new.end > _GAP or _CLAUSES.search(body, new.end, old.start):
+        return None
+    pair = compatible(old, new)
+    return Change(pair[0], pair[1], None, "compared with") if pair else None
+
+
+_CLAUSES = regex.compile(r"[.;]\s|\b(?:and|but|while|whereas)\b", regex.I)
 
 
 def _adverb_change(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, word: str,
