@@ -114,3 +114,12 @@ def test_a_demonstrative_points_at_the_last_count_of_its_noun_whatever_its_size(
 def test_a_narrowed_count_is_not_what_a_demonstrative_points_at():
     text = "We studied five tools. All four tools from the cave were bone. These five tools are alike."
     assert [r for r in document(text).restatements() if r.first.value != r.second.value] == []
+
+
+def test_one_cap_stated_twice_a_little_apart_links():
+    text = "It will fund up to 120 chargers. Work starts in May. The plan will see up to 102 chargers fitted."
+    assert linked(text) == [("up to 120", "up to 102", "the same cap on chargers")]
+
+
+def test_caps_far_apart_do_not_link():
+    assert linked("Towers may rise up to four floors. This one had been built up to six floors.") == []

@@ -105,7 +105,11 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
 def restated(candidates: Iterable[Restatement]) -> Iterator[Hit]:
     """Two values for one quantity where their ranges cannot meet."""
     for c in candidates:
-        if not overlaps(c.first.low, c.first.high, c.second.low, c.second.high):
+        # One cap or floor stated twice ("up to 250" ... "up to 205") is compared as stated: both
+        # ranges hold 200, but the two caps are not one.
+        same_bound = c.first.bound == c.second.bound and c.first.bound.value in ("at_most", "at_least", "more_than", "less_than")
+        differ = c.first.value != c.second.value if same_bound else not overlaps(c.first.low, c.first.high, c.second.low, c.second.high)
+        if differ:
             yield Hit((c.first, c.second), {"first": c.first.text, "second": c.second.text, "counted": c.cue},
                       f"{fmt(c.first.value)} ≠ {fmt(c.second.value)} ({c.cue})")
         else:

@@ -49,7 +49,7 @@ def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
          sentence_ends: tuple[int, ...] = ()) -> list[Restatement]:
     w = _words()
     found = list(_definite(body, figures, sentence_starts, w)) + list(_named_again(body, figures, w)) \
-        + list(_pointed_at(body, figures, w))
+        + list(_pointed_at(body, figures, w)) + list(_same_cap(body, figures, w))
     return found + list(_repeated_sentences(body, figures, sentence_starts, sentence_ends)) if sentence_ends else found
 
 
@@ -71,6 +71,25 @@ def _pointed_at(body: str, figures: list[Figure], w: dict) -> Iterator[Restateme
         if not _same_group(body, earlier, f, w, opens=True):
             continue
         yield Restatement(earlier, f, f"the same {f.counted or f.unit}")
+
+
+def _same_cap(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
+    """'a network of up to 250 screens' ... 'will see up to 205 screens': one cap stated twice, in the
+    same words, a little apart: a cap far from the first ('up to four floors' ... 'up to six
+    floors') is another thing capped."""
+    seen: dict[tuple, Figure] = {}
+    for f in figures:
+        if f.bound.value != "at_most" or f.kind not in ("count", "money", "percent") or not f.noun or len(f.noun) < 3:
+            continue
+        key = (f.kind, f.unit, f.noun, " ".join(f.text.lower().split()[:2]))
+        earlier, seen[key] = seen.get(key), f
+        if earlier is None or earlier.sentence == f.sentence or earlier.value == f.value:
+            continue
+        if abs(earlier.value - f.value) > w["close"] * max(earlier.value, f.value) or (f.when and earlier.when and f.when != earlier.when):
+            continue
+        near = body[max(0, f.start - 60):f.start].split(".")[-1]
+        if not w["updates"].search(near):
+            yield Restatement(earlier, f, f"the same cap on {f.counted or f.noun}")
 
 
 def _named_again(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
