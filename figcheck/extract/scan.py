@@ -83,6 +83,11 @@ def _labels() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(nf["labels"]), frozenset([*nf["capitalised_ok"], *months])
 
 
+@functools.cache
+def _possessive_names() -> frozenset[str]:
+    return frozenset(lexicon.load("not_figures")["possessive_names"])
+
+
 def _number(text: str) -> tuple[float, float] | None:
     """Digits or words -> (value, step)."""
     text = text.strip()
@@ -325,6 +330,9 @@ def _is_name(body: str, start: int, pats: dict) -> bool:
     if lower == "of":  # "Photo 1 of 12"
         prior = body[max(0, m.start(1) - 24):m.start(1)].split()
         return len(prior) >= 2 and prior[-1].isdigit() and prior[-2].lower().rstrip(".") in labels
+    # "NBC's 8,000 workers", "Britain's 60 million": a possessive is followed by what it owns.
+    if lower.endswith(("'s", "’s")) and lower not in _possessive_names():
+        return False
     # "Pumping 25 litres": a capitalised verb or adverb opens a sentence; it names nothing.
     prev = body[max(0, m.start(1) - 4):m.start(1)].rstrip()
     opens = not prev or prev[-1] in ".!?\"“”’:;"

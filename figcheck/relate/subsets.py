@@ -42,6 +42,7 @@ def _cues() -> dict:
         "of_pronoun": regex.compile(rf"^\s+of\s+(?:{alt('pronouns')})\b", regex.I),
         # "Out of these, 1,846 ...", and as one article printed it, "Out these, ...".
         "lead_pronoun": regex.compile(rf"(?:^|\.\s+)(?:out\s+(?:of\s+)?|of\s+)(?:{alt('pronouns')}),?\s+$", regex.I),
+        "measure_after": regex.compile(rf"^[\s-]*(?:{alt('measure_after')})\b", regex.I),
         "not_partitive": regex.compile(rf"^\s+of\s+(?:{alt('not_partitive')})\b", regex.I),
     }
 
@@ -81,7 +82,7 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
 def _within(cues: dict, body: str, figs: list[Figure]) -> Iterator[Subset]:
     for a, b in itertools.pairwise(figs):
         gap = body[a.end:b.start]
-        if cues["of_whole"].match(gap):
+        if cues["of_whole"].match(gap) and not cues["measure_after"].match(body[b.end:b.end + 12]):
             pair = compatible(a, b)
             if pair:
                 yield Subset(pair[0], pair[1], "of")

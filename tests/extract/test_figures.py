@@ -242,3 +242,11 @@ def test_every_phrase_an_article_opens_is_found(phrase):
 ])
 def test_ages_by_the_words_around_them(text, written, kind):
     assert one(text, written).kind == kind
+
+
+def test_a_possessive_is_followed_by_what_it_owns_not_a_name():
+    assert [f.text for f in extract_figures("The strike covers 2,800 of NBC's 8,000 workers.")] == ["2,800", "8,000"]
+
+
+def test_possessives_that_end_a_name_stay_names():
+    assert [f.text for f in extract_figures("The Standard and Poor's 500 index rose 5 pct.")] == ["5 pct"]
