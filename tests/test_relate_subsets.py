@@ -51,3 +51,7 @@ def test_the_solver_flags_only_a_part_larger_in_every_reading():
     (larger,) = partitive([Subset(fig("14", 14), fig("12", 12), "of the libraries")])
     (equal,) = partitive([Subset(fig("12", 12), fig("12", 12), "of")])
     assert not larger.holds and equal.holds
+
+
+def test_a_ratio_read_as_one_figure_gives_its_part_and_whole():
+    assert parts("He will plead guilty to 39 out of 30 federal charges.") == [("39", "30")]

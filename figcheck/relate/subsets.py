@@ -76,7 +76,30 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
         for f in figs:
             if f.counted:
                 last[f.counted.lower().split()[-1]] = f
+    for sub in _out_of(figures):
+        out.setdefault(sub.part.start, sub)
     return list(out.values())
+
+
+_OUT_OF = regex.compile(r"(\d[\d,]*)\s+(?:out\s+of|in)\s+(\d[\d,]*)$")
+
+
+def _out_of(figures: list[Figure]) -> Iterator[Subset]:
+    """'39 out of 30 charges': the extractor reads a ratio as one figure; its two numbers are a
+    part and its whole."""
+    for f in figures:
+        m = _OUT_OF.search(f.text) if f.kind == "fraction" else None
+        if m is None:
+            continue
+        part, whole = (_number_at(f, m, g) for g in (1, 2))
+        yield Subset(part, whole, "out of")
+
+
+def _number_at(f: Figure, m: regex.Match, group: int) -> Figure:
+    value = float(m.group(group).replace(",", ""))
+    start = f.start + m.start(group)
+    return Figure(m.group(group), start, start + len(m.group(group)), value, value, value, sentence=f.sentence,
+                  paragraph=f.paragraph)
 
 
 def _within(cues: dict, body: str, figs: list[Figure]) -> Iterator[Subset]:
