@@ -55,3 +55,19 @@ def test_the_solver_flags_only_a_part_larger_in_every_reading():
 
 def test_a_ratio_read_as_one_figure_gives_its_part_and_whole():
     assert parts("He will plead guilty to 39 out of 30 federal charges.") == [("39", "30")]
+
+
+def props(text: str) -> list[tuple[str, str]]:
+    return [(p.said.text, p.share.text) for p in document(text).proportions()]
+
+
+def test_a_proportion_word_with_its_share_in_brackets():
+    assert props("A majority of members (46%) voted to strike.") == [("A majority", "46%")]
+
+
+def test_a_fraction_with_its_share_in_brackets():
+    assert props("Almost a third (36%) of staff said they would leave.") == [("Almost a third", "36%")]
+
+
+def test_a_bracket_after_another_figure_is_not_the_proportions():
+    assert props("A majority voted, and 46% of them (the night shift, 12%) stayed home.") == []

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt, held, ratio_range
 from figcheck.relate import Doc
+from figcheck.relate.candidates import Proportion
 
 
 @dataclass(frozen=True)
 class Params:
     slack: float = 0.0   # widen every proportion word's range by this share
+    bracketed: bool = False  # instead: a proportion in words with its share in brackets, "a majority (48%)"
 
 
 @functools.cache
@@ -23,7 +25,24 @@ def _table() -> dict[str, list[float]]:
     return {" ".join(k.lower().split()): v for k, v in lexicon.load("proportions").items()}
 
 
+def bracketed(candidates: Iterable[Proportion], params: Params) -> Iterator[Hit]:
+    """The share in brackets against the range its words allow, each at its own rounding."""
+    for c in candidates:
+        s_low, s_high = c.share.low / 100, c.share.high / 100
+        low, high = c.said.low - params.slack, c.said.high + params.slack
+        fields = {"word": c.words, "whole": "", "part": c.share.text, "actual": c.share.text}
+        # "a majority": more than half, so 50% is not one; "almost a quarter": under 25%.
+        strict_low = c.said.bound.value == "range" and math.isclose(low, 0.5)
+        if s_high < low or s_low > high or (strict_low and s_high <= low):
+            yield Hit((c.said, c.share), fields, f"'{c.words}' means {fmt(low * 100)}–{fmt(high * 100)}%, not {c.share.text}")
+        else:
+            yield held((c.said, c.share), f"'{c.words}' ({c.share.text}), as its words allow")
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    if params.bracketed:
+        yield from bracketed(doc.proportions(), params)
+        return
     if not doc.busy:
         return
     table = _table()

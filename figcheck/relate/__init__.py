@@ -19,8 +19,8 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, differences, people, restate, subsets, terms, zones
-from figcheck.relate.candidates import MAX_FIGURES, AgeBirth, Change, Difference, Restatement, Subset, Term, ZonePair
+from figcheck.relate import changes, differences, people, proportions, restate, subsets, terms, zones
+from figcheck.relate.candidates import MAX_FIGURES, AgeBirth, Change, Difference, Proportion, Restatement, Subset, Term, ZonePair
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -253,6 +253,12 @@ class Doc:
         if "zones" not in self.cache:
             self.cache["zones"] = zones.find(self.body, self.layout.sentence_at)
         return self.cache["zones"]
+
+    def proportions(self) -> list[Proportion]:
+        """'A majority of voters (48%)' (relate/proportions.py), found once an article."""
+        if "proportions" not in self.cache:
+            self.cache["proportions"] = proportions.find(self.body, self.figures)
+        return self.cache["proportions"]
 
     def births(self) -> list[AgeBirth]:
         """A person's age beside their birth year given in another sentence (relate/people.py)."""

@@ -62,6 +62,16 @@ class ZonePair:
 
 
 @dataclass(frozen=True, slots=True)
+class Proportion:
+    """'A majority of voters (48%)': a proportion in words (`said`, its range as low and high, a
+    share of one) and the share that states it (a percent)."""
+
+    said: Figure
+    share: Figure
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
 class AgeBirth:
     """'Gloria Vanderbilt died at the age of 95' ... 'Vanderbilt was born in 1924': one person's
     age now and the year or date of their birth."""
