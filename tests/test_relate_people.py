@@ -123,3 +123,8 @@ def test_one_cap_stated_twice_a_little_apart_links():
 
 def test_caps_far_apart_do_not_link():
     assert linked("Towers may rise up to four floors. This one had been built up to six floors.") == []
+
+
+def test_the_subject_of_a_death_is_the_first_name_of_its_sentence():
+    text = "Amara bin Said, the long-serving ruler of the isles, died aged 79. Amara was born 1940."
+    assert [(b.age.text, b.born.text, b.person) for b in document(text, "2020-01-12").births()] == [("79", "1940", "Amara")]

@@ -62,9 +62,21 @@ def _named(body: str, f: Figure, floor: int, words: dict) -> str | None:
         if m and m.group(1) not in not_names:
             return m.group(1)
     if regex.search(r"\b(?:aged|age of)\s+$", before, regex.I):
-        names = [w for w in _CAPITALISED.findall(body[floor:f.start]) if w not in not_names]
-        if names:
-            return names[-1]
+        return _subject(body[floor:f.start], not_names)
+    return None
+
+
+_RUN = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*")
+
+
+def _subject(text: str, not_names: frozenset[str]) -> str | None:
+    """The surname of the first name in a sentence, its subject in news copy: 'Gloria Vanderbilt'
+    in 'U.S. heiress Gloria Vanderbilt died ...', 'Qaboos' in 'Qaboos bin Said, the Sultan of
+    Oman, died ...'."""
+    for m in _RUN.finditer(text):
+        words = [w for w in m.group().split() if w not in not_names]
+        if words:
+            return words[-1]
     return None
 
 
