@@ -75,7 +75,8 @@ def test_more_than_alone_is_no_difference():
 
 
 def terms(text: str, published: str | None = None) -> list[tuple[str, str, str | None]]:
-    return [(t.length.text, t.end.text, t.start.text if t.start else None) for t in document(text, published).terms()]
+    return [(t.length.text, t.end.text if t.end else None, t.start.text if t.start else None)
+            for t in document(text, published).terms()]
 
 
 def test_a_term_reaches_its_end_date_in_a_later_sentence_naming_the_issue():
@@ -110,3 +111,16 @@ def test_a_percent_with_a_figure_of_its_own_is_not_linked():
     text = "Sales of films fell 30% to 500 last year. Only 21 films were made, compared with 40 in 2023."
     [c] = document(text).changes()
     assert c.delta is None
+
+
+def test_a_term_since_a_date_runs_to_publication():
+    assert terms("We have had a five year freeze on fares since March 2021.", "2026-03-04") == [("five year", None, "March 2021")]
+
+
+def test_since_in_another_clause_is_not_the_terms_start():
+    assert terms("She will serve a two-year term and succeeds a chairman who served since 2016.", "2026-03-04") == []
+
+
+def test_an_end_date_named_by_its_thing_may_come_before_the_length():
+    text = "It rated its debentures due 1999. The plan is financed by 12-year debenture issues."
+    assert terms(text, "1987-06-19") == [("12-year", "1999", None)]

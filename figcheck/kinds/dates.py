@@ -71,18 +71,20 @@ def term(candidates: Iterable[Term], published: float | None, params: Params) ->
     """A term's end against its start plus its length, each as the span its words allow."""
     for t in candidates:
         start = (t.start.low, t.start.high) if t.start is not None else (published, published)
-        if start[0] is None or not t.end.bounded or not t.length.bounded:
+        end = (t.end.low, t.end.high) if t.end is not None else (published, published)
+        if None in (*start, *end) or not t.length.bounded or not all(math.isfinite(x) for x in (*start, *end)):
             continue
-        low, high = t.end.low - start[1], t.end.high - start[0]
+        low, high = end[0] - start[1], end[1] - start[0]
         said = t.length.value
         from_ = t.start.text if t.start is not None else "publication"
-        figs = (t.length, t.end) if t.start is None else (t.length, t.start, t.end)
+        to = t.end.text if t.end is not None else "publication"
+        figs = tuple(f for f in (t.length, t.start, t.end) if f is not None)
         if low > said + params.slack_years or high < said - params.slack_years:
             actual = fmt(round((low + high) / 2))
             yield Hit(figs, {"gap": t.length.text, "actual": actual},
-                      f"{from_} to {t.end.text} is {actual} years, not {fmt(said)}")
+                      f"{from_} to {to} is {actual} years, not {fmt(said)}")
         else:
-            yield held(figs, f"{from_} to {t.end.text}: {t.length.text}, as said")
+            yield held(figs, f"{from_} to {to}: {t.length.text}, as said")
 
 
 def _anniversaries(doc: Doc, params: Params) -> Iterator[Hit]:

@@ -42,10 +42,11 @@ class Difference:
 @dataclass(frozen=True, slots=True)
 class Term:
     """'a 20-year note launched in 1984 matures on November 15, 2004': a length of years from
-    `start` (None: the publication date) to `end`."""
+    `start` to `end`, either of which None stands for the publication date ('a five year freeze
+    since March 1983')."""
 
     length: Figure
-    end: Figure
+    end: Figure | None
     start: Figure | None
 
 

@@ -35,8 +35,13 @@ def _cues() -> dict:
         "end": regex.compile(rf"\b(?:{alt('ends')})\s+(?:(?:on|in|at)\s+)?(?:par\s+on\s+)?$", regex.I),
         "start": regex.compile(rf"\b(?:{alt('starts')})\s+(?:(?:on|in)\s+)?$", regex.I),
         "things": regex.compile(rf"\b(?P<thing>{alt('instruments')})\b", regex.I),
+        "since": regex.compile(r"\bsince\s+$", regex.I),
         "generic_stems": frozenset(_stem(g) for g in t["generic"]),
     }
+
+
+# "He will serve a two-year term and succeeds Marks, who had served since 1978": another clause.
+_CLAUSE = regex.compile(r"[,;]|\b(?:and|who|which|but|while|whose)\b", regex.I)
 
 
 def _stem(word: str) -> str:
@@ -62,15 +67,25 @@ def _terms(body: str, figures: list[Figure], members: dict[int, list[int]], leng
         if len({f.value for f in found}) != 1:
             continue
         length = found[0]
-        for s in (length.sentence, length.sentence + 1, length.sentence + 2):
+        # "a five year freeze on rates since March 1983": from that date to publication.
+        since = next((f for f in (figures[i] for i in members.get(length.sentence, [])) if f.kind in ("year", "date")
+                      and f.start > length.end and cues["since"].search(body[max(0, f.start - 12):f.start])
+                      and not _CLAUSE.search(body, length.end, f.start)), None)
+        if since is not None:
+            yield Term(length, None, since)
+            continue
+        # The end date may come after the length or, named by its thing, before it.
+        for s in (length.sentence, length.sentence + 1, length.sentence + 2, length.sentence - 1, length.sentence - 2):
             ends = [figures[i] for i in members.get(s, []) if figures[i].kind in ("year", "date")
-                    and figures[i].start > length.end and cues["end"].search(body[max(0, figures[i].start - 30):figures[i].start])]
+                    and (figures[i].start > length.end or s < length.sentence)
+                    and cues["end"].search(body[max(0, figures[i].start - 30):figures[i].start])]
             if not ends:
                 continue
             # The thing named last before the end date is the one that ends then: "seven-year notes
             # and ... debentures due 1999" ends the debentures.
-            since = body[max(length.end, body.rfind(".", 0, ends[0].start) + 1):ends[0].start]
-            named = [_stem(m.group("thing")) for m in cues["things"].finditer(since)]
+            clause_start = body.rfind(".", 0, ends[0].start) + 1
+            words = body[max(length.end, clause_start) if s >= length.sentence else clause_start:ends[0].start]
+            named = [_stem(m.group("thing")) for m in cues["things"].finditer(words)]
             if (named and named[-1] in (thing, *cues["generic_stems"])) or (not named and s == length.sentence):
                 yield Term(length, ends[0], start if start is not None and start.start < ends[0].start else None)
             break
