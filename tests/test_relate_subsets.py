@@ -71,3 +71,12 @@ def test_a_fraction_with_its_share_in_brackets():
 
 def test_a_bracket_after_another_figure_is_not_the_proportions():
     assert props("A majority voted, and 46% of them (the night shift, 12%) stayed home.") == []
+
+
+def test_an_answer_and_the_other_answer_are_shares_of_one_group():
+    [s] = document("Some 58% said they backed it, with 37% saying they did not.").shares()
+    assert [f.text for f in s.shares] == ["Some 58%", "37%"]
+
+
+def test_two_shares_of_different_things_are_not_one_group():
+    assert document("Some 58% said they backed it, and 37% said they would vote.").shares() == []

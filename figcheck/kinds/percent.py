@@ -75,8 +75,10 @@ def _own_whole(doc: Doc, share: Figure, whole: Figure) -> bool:
 
 
 def _shares(doc: Doc, params: Params) -> Iterator[Hit]:
-    for _s, m, _extra in doc.matches("shares"):
-        shares = doc.figs_in(m, "shares")
+    # A list the frames read ("health 45%, education 35% and defence 30%"), then an answer and
+    # the other answer relate/ found ("53% said yes, with 40% saying they did not").
+    found = [doc.figs_in(m, "shares") for _s, m, _extra in doc.matches("shares")] + [list(s.shares) for s in doc.shares()]
+    for shares in found:
         if len(shares) < 2 or any(f.bound.value not in ("exact", "about") for f in shares):
             continue
         low = sum(f.low for f in shares)

@@ -19,8 +19,8 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, differences, people, proportions, restate, subsets, terms, zones
-from figcheck.relate.candidates import MAX_FIGURES, AgeBirth, Change, Difference, Proportion, Restatement, Subset, Term, ZonePair
+from figcheck.relate import changes, differences, people, polls, proportions, restate, subsets, terms, zones
+from figcheck.relate.candidates import MAX_FIGURES, AgeBirth, Change, Difference, Proportion, Restatement, Shares, Subset, Term, ZonePair
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -259,6 +259,12 @@ class Doc:
         if "proportions" not in self.cache:
             self.cache["proportions"] = proportions.find(self.body, self.figures)
         return self.cache["proportions"]
+
+    def shares(self) -> list[Shares]:
+        """'53% said yes, with 40% saying they did not' (relate/polls.py), found once an article."""
+        if "shares" not in self.cache:
+            self.cache["shares"] = polls.find(self.body, self.figures, self.members)
+        return self.cache["shares"]
 
     def births(self) -> list[AgeBirth]:
         """A person's age beside their birth year given in another sentence (relate/people.py)."""

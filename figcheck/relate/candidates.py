@@ -73,6 +73,14 @@ class Proportion:
 
 
 @dataclass(frozen=True, slots=True)
+class Shares:
+    """Shares of one group that cannot overlap: together at most the whole."""
+
+    shares: tuple[Figure, ...]
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
 class AgeBirth:
     """'Gloria Vanderbilt died at the age of 95' ... 'Vanderbilt was born in 1924': one person's
     age now and the year or date of their birth."""

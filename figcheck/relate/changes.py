@@ -26,6 +26,7 @@ from figcheck.relate.candidates import MAX_FIGURES, Change, shared_unit
 SCHEMA = (
     ("difference", ("more", "less")),
     ("zones", ("offsets",)),
+    ("poll", ("against", "joins")),
     ("term", ("instruments", "generic", "ends", "starts")),
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
