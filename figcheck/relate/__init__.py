@@ -8,6 +8,7 @@ A frame is a pattern over a sentence in which every figure stands as a token `«
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -232,60 +233,48 @@ class Doc:
 
     def changes(self) -> list[Change]:
         """Every change the text states (relate/changes.py), found once an article."""
-        if "changes" not in self.cache:
-            self.cache["changes"] = changes.find(self.body, self.figures, self.members, self.layout.sentence_starts)
-        return self.cache["changes"]
+        return self._once("changes", lambda: changes.find(self.body, self.figures, self.members, self.layout.sentence_starts))
 
     def differences(self) -> list[Difference]:
         """'A, D less than B' (relate/differences.py), found once an article."""
-        if "differences" not in self.cache:
-            self.cache["differences"] = differences.find(self.body, self.figures, self.members)
-        return self.cache["differences"]
+        return self._once("differences", lambda: differences.find(self.body, self.figures, self.members))
 
     def terms(self) -> list[Term]:
         """'a 20-year note ... matures on November 15, 2004' (relate/terms.py), found once an article."""
-        if "terms" not in self.cache:
-            self.cache["terms"] = terms.find(self.body, self.figures, self.members)
-        return self.cache["terms"]
+        return self._once("terms", lambda: terms.find(self.body, self.figures, self.members))
 
     def zone_pairs(self) -> list[ZonePair]:
         """'0630 BST (0530 GMT)' (relate/zones.py), found once an article."""
-        if "zones" not in self.cache:
-            self.cache["zones"] = zones.find(self.body, self.layout.sentence_at)
-        return self.cache["zones"]
+        return self._once("zones", lambda: zones.find(self.body, self.layout.sentence_at))
 
     def proportions(self) -> list[Proportion]:
         """'A majority of voters (48%)' (relate/proportions.py), found once an article."""
-        if "proportions" not in self.cache:
-            self.cache["proportions"] = proportions.find(self.body, self.figures)
-        return self.cache["proportions"]
+        return self._once("proportions", lambda: proportions.find(self.body, self.figures))
 
     def shares(self) -> list[Shares]:
         """'53% said yes, with 40% saying they did not' (relate/polls.py), found once an article."""
-        if "shares" not in self.cache:
-            self.cache["shares"] = polls.find(self.body, self.figures, self.members)
-        return self.cache["shares"]
+        return self._once("shares", lambda: polls.find(self.body, self.figures, self.members))
 
     def births(self) -> list[AgeBirth]:
         """A person's age beside their birth year given in another sentence (relate/people.py)."""
-        if "births" not in self.cache:
-            self.cache["births"] = people.births(self.body, self.figures, self.layout.sentence_starts)
-        return self.cache["births"]
+        return self._once("births", lambda: people.births(self.body, self.figures, self.layout.sentence_starts))
 
     def subsets(self) -> list[Subset]:
         """Parts the text names of a whole (relate/subsets.py), found once an article."""
-        if "subsets" not in self.cache:
-            self.cache["subsets"] = subsets.find(self.body, self.figures, self.members, self.layout.sentence_starts)
-        return self.cache["subsets"]
+        return self._once("subsets", lambda: subsets.find(self.body, self.figures, self.members, self.layout.sentence_starts))
 
     def restatements(self) -> list[Restatement]:
         """Figures the text gives twice for one quantity: one person's ages (relate/people.py), a
         count referred back to (relate/restate.py). Found once an article."""
-        if "restatements" not in self.cache:
-            starts = self.layout.sentence_starts
-            self.cache["restatements"] = people.find(self.body, self.figures, starts) + \
-                restate.find(self.body, self.figures, starts, self.layout.sentence_ends)
-        return self.cache["restatements"]
+        starts = self.layout.sentence_starts
+        return self._once("restatements", lambda: people.find(self.body, self.figures, starts)
+                          + restate.find(self.body, self.figures, starts, self.layout.sentence_ends))
+
+    def _once(self, key: str, make: Callable[[], list]) -> list:
+        """A relation finder's candidates, found once an article: several rules read them."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
 
     def sentence_text(self, s: int) -> str:
         return self.body[self.layout.sentence_starts[s]:self.layout.sentence_ends[s]]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from figcheck import lexicon
+from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import Shares
 from figcheck.relate.changes import SCHEMA
@@ -22,7 +23,7 @@ def _cues() -> tuple[regex.Pattern, regex.Pattern]:
     p = lexicon.load_strict("cues", SCHEMA)["poll"]
 
     def alt(key: str) -> str:
-        return "|".join(regex.escape(w) for w in sorted(p[key], key=len, reverse=True))
+        return alternation(p[key])
 
     against = regex.compile(rf"^\s+(?:of\s+\w+\s+)?(?:saying|said|say|says|think|thought|believing|believe|were|was)?\s*"
                             rf"(?:they\s+)?(?:{alt('against')})\b", regex.I)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import regex
 
 from figcheck import lexicon
+from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import Restatement
 
@@ -30,7 +31,7 @@ def _words() -> dict:
     data = lexicon.load_strict("restate", SCHEMA)["restate"]
 
     def alt(key: str) -> str:
-        return "|".join(regex.escape(w) for w in sorted(data[key], key=len, reverse=True))
+        return alternation(data[key])
 
     return {
         "lead": regex.compile(rf"(?:^|[\s(\"“])(?:{alt('leads')})\s+$", regex.I),

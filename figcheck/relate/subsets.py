@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from figcheck import lexicon
+from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import MAX_FIGURES, Subset, shared_unit
 from figcheck.relate.restate import SCHEMA
@@ -29,7 +30,7 @@ def _cues() -> dict:
     data = lexicon.load_strict("restate", SCHEMA)["subset"]
 
     def alt(key: str) -> str:
-        return "|".join(regex.escape(w) for w in sorted(data[key], key=len, reverse=True))
+        return alternation(data[key])
 
     det = alt("determiners")
     possessive = r"\p{Lu}[\p{L}.]*['’]s"

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from figcheck import lexicon
+from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import Term
 from figcheck.relate.changes import SCHEMA as CHANGE_SCHEMA
@@ -28,7 +29,7 @@ def _cues() -> dict:
     t = lexicon.load_strict("cues", SCHEMA)["term"]
 
     def alt(key: str) -> str:
-        return "|".join(regex.escape(w) for w in sorted(t[key], key=len, reverse=True))
+        return alternation(t[key])
 
     return {
         "thing": regex.compile(rf"(?:\s+[\w-]+){{0,5}}?\s+(?P<thing>{alt('instruments')})\b", regex.I),
