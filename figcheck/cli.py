@@ -5,20 +5,23 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import math
 import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from figcheck import __version__
-from figcheck.errors import FigcheckError, LimitError
-from figcheck.inputs import Article, articles
+from figcheck.errors import FigcheckError, LimitError, OutputError
+from figcheck.inputs import Article, articles, prepare
 from figcheck.model import Severity
+from figcheck.outputs import Output
 
 FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
 STREAMED = ("full", "concise", "jsonl", "github")
+MAX_TIMEOUT = 365 * 24 * 3600.0
 
 EPILOG = """\
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a usage, config or input
@@ -86,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `figcheck` command; returns the exit code."""
+    _standard_streams()
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe in another encoding (cp1252) still gets every line: "−" becomes "\u2212".
         if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
@@ -102,22 +106,92 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+def _standard_streams() -> None:
+    """Make a closed stdin, stdout or stderr (`<&-`, `>&-`, `2>&-`) safe to run with.
+
+    Python leaves sys.stdout None when descriptor 1 is closed, and the next file opened would
+    take descriptor 1: so each closed one is pointed at /dev/null, and a closed stdout is noted,
+    to refuse a report sent there with one line on stderr (outputs.STDOUT_CLOSED).
+    """
+    from figcheck import outputs
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            if fd == 1:
+                outputs.STDOUT_CLOSED = True
+    if sys.stdout is None:
+        outputs.STDOUT_CLOSED = True
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def _guarded(argv: list[str] | None) -> int:
+    previous = _on_sigterm()
     try:
         code = _main(argv)
-        sys.stdout.flush()  # a reader gone early must fail here, where it is handled, not at exit
+        try:
+            sys.stdout.flush()  # a reader gone early must fail here, where it is handled, not at exit
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"cannot write to standard output: {getattr(exc, 'strerror', None) or exc}") from None
         return code
     except KeyboardInterrupt:
-        print("figcheck: interrupted", file=sys.stderr)
+        _say("figcheck: interrupted")
         return 130
+    except _Terminated:
+        _say("figcheck: terminated")
+        return 143
+    except OutputError as exc:
+        # A full disk, a reader gone (`| head -1`), a closed stream: the report is incomplete.
+        _quiet_stdout()
+        _say(f"figcheck: {exc}")
+        return 2
     except BrokenPipeError:
-        # `figcheck check DIR | head -1`: the reader left; leave quietly.
+        _quiet_stdout()
+        _say("figcheck: cannot write to standard output: Broken pipe")
+        return 2
+    except FigcheckError as exc:
+        _say(f"figcheck: {exc}")
+        return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so the pool is stopped and no worker prints a traceback."""
+
+
+def _on_sigterm() -> Any:
+    if not _main_thread():
+        return None
+
+    def stop(*_: object) -> None:
+        raise _Terminated
+
+    return signal.signal(signal.SIGTERM, stop)
+
+
+def _say(line: str) -> None:
+    # stderr itself may be gone: the exit code still tells.
+    from figcheck.report.escape import visible
+
+    with contextlib.suppress(OSError, ValueError):
+        print(visible(line), file=sys.stderr, flush=True)
+
+
+def _quiet_stdout() -> None:
+    # Whatever is still buffered for stdout must not fail again at exit ("Exception ignored").
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    except FigcheckError as exc:
-        print(f"figcheck: {exc}", file=sys.stderr)
-        return 2
+        os.close(devnull)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -137,10 +211,17 @@ def _main(argv: list[str] | None) -> int:
             raise FigcheckError(f"--published: {args.published!r} is not a date (use YYYY-MM-DD)") from None
     if args.jobs is not None and args.jobs < 1:
         raise FigcheckError("--jobs: must be at least 1")
-    if args.timeout is not None and args.timeout <= 0:
-        raise FigcheckError("--timeout: must be more than 0 seconds")
+    if args.timeout is not None and not (math.isfinite(args.timeout) and args.timeout > 0):
+        raise FigcheckError("--timeout: must be a number of seconds above 0 (not inf or nan)")
     if args.max_bytes is not None and args.max_bytes <= 0:
         raise FigcheckError("--max-bytes: must be more than 0")
+    from figcheck.inputs import SUFFIXES
+    from figcheck.outputs import check_not_inputs
+
+    targets = [("--output", args.output)] + [
+        (f"--{name.replace('_', '-')}", getattr(args, name, None))
+        for name in ("output_json", "output_sarif", "output_junit", "output_gitlab", "write_baseline")]
+    check_not_inputs(targets, args.paths, SUFFIXES)
     if args.command == "check" and args.write_baseline:
         target = Path(args.write_baseline).resolve().parent
         if not target.is_dir() or not os.access(target, os.W_OK):
@@ -171,7 +252,11 @@ def process(job: Job) -> dict[str, Any]:
         return {"path": art.path, "error": art.error, "figures" if job.mode == "extract" else "findings": []}
     try:
         with _deadline(job.timeout):
-            return _process(job)
+            # Markup is read here, within the deadline: a slow page is its own error, not a hang.
+            art = prepare(art)
+            if art.error is not None:
+                return {"path": art.path, "error": art.error, "figures" if job.mode == "extract" else "findings": []}
+            return _process(dataclasses.replace(job, article=art))
     except FigcheckError as exc:
         return {"path": art.path, "error": str(exc), "figures" if job.mode == "extract" else "findings": []}
     except Exception as exc:  # one odd article must not stop a newsroom's batch
@@ -229,7 +314,9 @@ class _deadline:
     def __enter__(self) -> None:
         if self.seconds and hasattr(signal, "setitimer") and _main_thread():
             signal.signal(signal.SIGALRM, self._expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            # NOTE: setitimer overflows past about 9e9 s (1e308 from a config made every article
+            # an internal error): a year is no limit in practice.
+            signal.setitimer(signal.ITIMER_REAL, min(self.seconds, MAX_TIMEOUT))
             self.armed = True
 
     def __exit__(self, *exc: object) -> None:
@@ -303,8 +390,10 @@ def _results(jobs: Iterable[Job], n_jobs: int) -> Iterator[dict[str, Any]]:
 
 
 def _worker_init() -> None:
-    # Ctrl-C is the parent's to handle: workers stop quietly when it ends the pool.
+    # Ctrl-C is the parent's to handle: workers stop quietly when it ends the pool. SIGTERM (from
+    # Pool.terminate, or sent to the group) ends a worker at once, without the parent's handler.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _job_count(args: argparse.Namespace) -> int:
@@ -340,9 +429,10 @@ def _extract(args: argparse.Namespace) -> int:
     defaults = Config()  # the same limits as `check` without a config file
     max_bytes = args.max_bytes or defaults.max_bytes
     timeout = args.timeout or defaults.timeout
-    jobs = (Job(a, "extract", timeout=timeout) for a in articles(args.paths, args.published, max_bytes))
+    jobs = (Job(a, "extract", timeout=timeout) for a in articles(args.paths, args.published, max_bytes, timeout))
     out = _open_output(args.output)
     errors = 0
+    done = False
     try:
         if args.format == "json":
             from figcheck.report.stream import JsonStream
@@ -358,8 +448,9 @@ def _extract(args: argparse.Namespace) -> int:
             for result in _results(jobs, _job_count(args)):
                 errors += result["error"] is not None
                 figure_table(result, out)
+        done = True
     finally:
-        _close_output(out)
+        _finish([out], done)
     return 2 if errors else 0
 
 
@@ -402,15 +493,17 @@ def _check(args: argparse.Namespace) -> int:
         # The records of one JSON Lines file share its config: read it once a file, not once a
         # record (a config look-up and 19 per-file-ignores matches cost 0.2 ms an article).
         last: tuple[str, tuple | None] = ("", None)
-        for art in articles(args.paths, args.published, first.max_bytes):
+        for art in articles(args.paths, args.published, first.max_bytes, first.timeout):
             source = str(_source_path(art.path))
             if source != last[0]:
                 last = (source, setup(art.path, source))
             if last[1] is not None:
                 yield Job(art, "check", *last[1])
 
-    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output else "concise")
-    writers = _writers(args, fmt, rules)
+    fmt = args.format or ("full" if _isatty(sys.stdout) and not args.output else "concise")
+    outputs: list[Output] = []
+    writers = _writers(args, fmt, rules, outputs)
+    done = False
     progress = _Progress(not args.quiet)
     summary = {"files": 0, "errors": 0, "findings": {"info": 0, "warning": 0, "error": 0},
                "figures": 0, "checked": 0, "suppressed": 0}
@@ -419,7 +512,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         for result in _results(jobs(), _job_count(args)):
             for line, codes in result.pop("unused", []):
-                print(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing", file=sys.stderr)
+                _say(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing")
             summary["suppressed"] += result.pop("suppressed", 0)
             if baseline is not None and result["findings"]:
                 kept, dropped = baseline.filter(result["path"], result["findings"])
@@ -439,9 +532,18 @@ def _check(args: argparse.Namespace) -> int:
                 w.write(result)
             progress.tick()
         progress.done()
-    finally:
         for w in writers:
             w.close(summary)
+        done = True
+    finally:
+        if not done:
+            # Stopped early (Ctrl-C, a write error): a report on standard output still gets its
+            # closing lines if it can, and no half-written report file replaces the old one.
+            for w, out in zip(writers, outputs, strict=True):
+                if out.temp is None:
+                    with contextlib.suppress(FigcheckError):
+                        w.close(summary)
+        _finish(outputs, done)
     if args.write_baseline:
         from figcheck.baseline import write_baseline
 
@@ -490,30 +592,52 @@ def _codes(text: str | None) -> list[str] | None:
     return None if text is None else [c.strip().upper() for c in text.split(",") if c.strip()]
 
 
-def _writers(args: argparse.Namespace, fmt: str, rules: Any) -> list[Any]:
+def _writers(args: argparse.Namespace, fmt: str, rules: Any, outputs: list[Output]) -> list[Any]:
+    """One writer per report; `outputs` receives their destinations, in the same order."""
     from figcheck.report.stream import writer
 
     rule_dicts = [r.as_dict() for r in rules]
-    writers = [writer(fmt, _open_output(args.output), rule_dicts, quiet=args.quiet)]
-    for extra in ("json", "sarif", "junit", "gitlab"):
-        target = getattr(args, f"output_{extra}")
-        if target:
-            writers.append(writer(extra, _open_output(target), rule_dicts, quiet=True))
+    targets = [(fmt, args.output, args.quiet)] + [
+        (extra, getattr(args, f"output_{extra}"), True) for extra in ("json", "sarif", "junit", "gitlab")
+        if getattr(args, f"output_{extra}")]
+    writers = []
+    try:
+        for name, target, quiet in targets:
+            outputs.append(_open_output(target))
+            writers.append(writer(name, outputs[-1], rule_dicts, quiet=quiet))
+    except FigcheckError:
+        _finish(outputs, done=False)  # no temporary file left behind by the ones opened
+        raise
     return writers
 
 
-def _open_output(path: str | None) -> TextIO:
-    if not path or path == "-":
-        return sys.stdout
+def _open_output(path: str | None) -> Output:
+    return Output(path)
+
+
+def _finish(outputs: list[Output], done: bool) -> None:
+    """Put finished reports in place, or drop unfinished ones; the first write error wins."""
+    failed: OutputError | None = None
+    for out in outputs:
+        if not done:
+            out.discard()
+            continue
+        try:
+            out.commit()
+        except OutputError as exc:
+            failed = failed or exc
+            for rest in outputs:
+                rest.discard()
+            done = False
+    if failed is not None:
+        raise failed
+
+
+def _isatty(stream: Any) -> bool:
     try:
-        return open(path, "w", encoding="utf-8")
-    except OSError as exc:
-        raise FigcheckError(f"{path}: cannot write: {exc.strerror}") from None
-
-
-def _close_output(out: TextIO) -> None:
-    if out is not sys.stdout:
-        out.close()
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 # ---------------------------------------------------------------- rule

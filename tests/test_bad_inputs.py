@@ -382,7 +382,9 @@ def _big_folder(folder: Path, n: int = 300) -> Path:
 
 
 @pytest.mark.parametrize("command", ["check", "check --format json", "check --format jsonl", "extract --format json"])
-def test_output_to_a_closed_pipe_ends_quietly(command, tmp_path):
+def test_output_to_a_closed_pipe_ends_with_one_line(command, tmp_path):
+    # The report is incomplete, so the run fails (issue 16): exit 2 and one line naming the pipe,
+    # unless figcheck finished writing before the reader left.
     folder = _big_folder(tmp_path / "news")
     # `head -1` leaves after one line; figcheck's exit code comes back through PIPESTATUS.
     shell = (f"{sys.executable} -m figcheck {command} {folder} 2>{tmp_path / 'err'} | head -1 >/dev/null; "
@@ -390,7 +392,10 @@ def test_output_to_a_closed_pipe_ends_quietly(command, tmp_path):
     subprocess.run(["bash", "-c", shell], cwd=ROOT, timeout=120, check=True)
     err = (tmp_path / "err").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in err and "Exception ignored" not in err, err
-    assert int((tmp_path / "code").read_text()) in (0, 1)
+    code = int((tmp_path / "code").read_text())
+    assert code in (0, 1, 2)
+    if code == 2:
+        assert err.splitlines() == ["figcheck: cannot write to standard output: Broken pipe"], err
 
 
 @pytest.mark.parametrize("jobs", [["--jobs", "1"], ["--jobs", "2"]])
