@@ -224,7 +224,7 @@ def _main(argv: list[str] | None) -> int:
     check_not_inputs(targets, args.paths, SUFFIXES)
     if args.command == "check" and args.write_baseline:
         target = Path(args.write_baseline).resolve().parent
-        if not target.is_dir() or not os.access(target, os.W_OK):
+        if not os.path.isdir(target) or not os.access(target, os.W_OK):
             raise FigcheckError(f"--write-baseline: cannot write in {target}")
     if args.command == "extract":
         return _extract(args)
@@ -399,7 +399,7 @@ def _worker_init() -> None:
 def _job_count(args: argparse.Namespace) -> int:
     if args.jobs is not None:
         return args.jobs
-    if len(args.paths) == 1 and not Path(args.paths[0]).is_dir() and not args.paths[0].endswith(".jsonl"):
+    if len(args.paths) == 1 and not os.path.isdir(args.paths[0]) and not args.paths[0].endswith(".jsonl"):
         return 1  # one article: a pool would only add start-up time
     return os.cpu_count() or 1
 

@@ -96,7 +96,7 @@ class Config:
 def find_config(start: Path) -> Path | None:
     """The closest config file at or above `start` (a file or a folder), or None."""
     folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
+    if not os.path.isdir(folder):  # os.path.isdir says False where Path.is_dir raises (EACCES)
         folder = folder.parent
     for place in (folder, *folder.parents):
         for name in CONFIG_NAMES:
@@ -142,7 +142,7 @@ def load_config(path: Path) -> Config:
 def config_for(start: Path) -> Config:
     """The config that applies to `start` (a file or folder); defaults when there is none."""
     folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
+    if not os.path.isdir(folder):  # os.path.isdir says False where Path.is_dir raises (EACCES)
         folder = folder.parent
     return _config_for_folder(folder)
 

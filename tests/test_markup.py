@@ -248,9 +248,9 @@ def test_html_unknown_entity_and_bare_ampersand_stay_as_written():
 def test_markup_that_never_ends_reads_in_linear_time(reader, unit):
     # html.parser looked from each such "<" to the end of the text: 160 KB of "<a b" took 140 s.
     text = unit * (200_000 // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     doc = markup.read_html(text) if reader == "html" else markup.read_markdown(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert len(doc.body) <= len(text)
 
 

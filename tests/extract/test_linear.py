@@ -41,13 +41,13 @@ def _layout(gaps: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     return out
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(PHRASES, st.integers(0, 90), st.integers(0, 8))
 def test_when_by_bisection_equals_the_linear_look(phrases, start, length):
     assert context.when(phrases, start, start + length) == _when_plain(phrases, start, start + length)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 10)), max_size=10), st.integers(0, 80), st.integers(0, 8))
 def test_skipped_span_index_equals_the_linear_look(pairs, start, length):
     spans = [(s, s + n) for s, n in pairs]
@@ -57,13 +57,14 @@ def test_skipped_span_index_equals_the_linear_look(pairs, start, length):
 
 
 # Shapes that took 90-300 s per MB when each figure looked at every phrase or skipped span of its
-# sentence. 100 KB of each must check within 1.5 s (a quadratic pass needs 7-16 s); the seconds per
-# MB at 0.25-1 MB are bench/adversarial.py's to print.
+# sentence. 50 KB of each must take under 1.2 s of this process's CPU time (a quadratic pass needs
+# 2.6-6.5 s; CPU time, so that other work on the machine does not count); the seconds per MB at
+# 0.25-1 MB are bench/adversarial.py's to print.
 @pytest.mark.parametrize("unit", ["overnight 5 6 7 8, ", "5 per day, ", "12:30 ", "(555) 123-4567 "],
                          ids=["time-scopes", "per-day", "clock-times", "phone-numbers"])
 def test_adversarial_sentence_checks_in_linear_time(unit):
-    text = unit * (100_000 // len(unit))
+    text = unit * (50_000 // len(unit))
     check_text("warm up: 5 cats overnight")
-    started = time.perf_counter()
+    started = time.process_time()
     check_text(text)
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.2
