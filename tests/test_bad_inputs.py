@@ -721,3 +721,15 @@ def test_columns_0_still_prints_the_report(tmp_path, capsys, monkeypatch):
     good = _write(tmp_path, "good.txt", GOOD)
     main(["check", "--format", "full", good])
     assert "FC103" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["extract"], ["check", "--format", "full"]])
+def test_rich_markup_in_an_article_or_file_name_is_shown_as_written(command, tmp_path, capsys, monkeypatch):
+    # rich reads a plain string as markup: "[link=…]" would become a terminal hyperlink (OSC 8).
+    monkeypatch.setenv("COLUMNS", "300")
+    name = tmp_path / "[red]a.txt"
+    name.write_text("Of the 120 drones [link=http://evil.example]launched[/link], 90 were shot down and 45 were decoys.",
+                    encoding="utf-8")
+    main([*command, str(name)])
+    out = capsys.readouterr().out
+    assert "[red]a.txt" in out and "[link=http://evil.example]" in out, out

@@ -118,7 +118,10 @@ def figure_table(result: dict[str, Any], out: TextIO) -> None:
     if result.get("error"):
         _error_line(c, result)
         return
-    table = Table(title=f"{visible(result['path'])}: {len(result['figures'])} figures", title_justify="left", show_lines=False)
+    # NOTE: every string goes in as Text: rich reads a plain str as markup, and "[link=…]" in an
+    # article or a file name would become a terminal hyperlink (OSC 8), "[red]" a colour.
+    table = Table(title=Text(f"{visible(result['path'])}: {len(result['figures'])} figures"), title_justify="left",
+                  show_lines=False)
     for col in ("line", "text", "value", "range", "bound", "kind", "unit", "counted", "verb", "when", "sentence"):
         table.add_column(col, overflow="fold", max_width=40 if col == "sentence" else None)
     for f in result["figures"]:
@@ -128,8 +131,9 @@ def figure_table(result: dict[str, Any], out: TextIO) -> None:
         sentence = f["sentence"] if len(f["sentence"]) <= 80 else f["sentence"][:77] + "…"
         cells = (f["text"], f["unit"] or "", f["counted"] or "", f["verb"] or "", f["when"] or "", sentence)
         text, unit, counted, verb, when, sentence = (prose(cell) for cell in cells)
-        table.add_row(str(f["line"]), text, value, f"{low} – {high}" if low != high else low, f["bound"],
-                      f["kind"], unit, counted, verb, when, sentence)
+        row = (str(f["line"]), text, value, f"{low} – {high}" if low != high else low, f["bound"],
+               f["kind"], unit, counted, verb, when, sentence)
+        table.add_row(*(Text(cell) for cell in row))
     c.print(table)
 
 
