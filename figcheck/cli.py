@@ -525,21 +525,8 @@ def _check(args: argparse.Namespace) -> int:
     all_results: list[dict[str, Any]] = [] if args.write_baseline else None  # type: ignore[assignment]
     try:
         for result in _results(jobs(), _job_count(args)):
-            for line, codes in result.pop("unused", []):
-                _say(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing")
-            summary["suppressed"] += result.pop("suppressed", 0)
-            if baseline is not None and result["findings"]:
-                kept, dropped = baseline.filter(result["path"], result["findings"])
-                result = {**result, "findings": kept}
-                summary["suppressed"] += dropped
-            stats = result.pop("stats", {"figures": 0, "checked": 0})
-            summary["files"] += 1
-            summary["errors"] += result["error"] is not None
-            summary["figures"] += stats["figures"]
-            summary["checked"] += stats["checked"]
-            for f in result["findings"]:
-                summary["findings"][f["severity"]] += 1
-                worst = max(worst, Severity.parse(f["severity"]))
+            result = _tally(result, summary, baseline)
+            worst = max([worst, *(Severity.parse(f["severity"]) for f in result["findings"])])
             if all_results is not None:
                 all_results.append(result)
             for w in writers:
@@ -551,27 +538,55 @@ def _check(args: argparse.Namespace) -> int:
         done = True
     finally:
         if not done:
-            # Stopped early (Ctrl-C, a write error): a report on standard output still gets its
-            # closing lines if it can, and no half-written report file replaces the old one.
-            for w, out in zip(writers, outputs, strict=True):
-                if out.temp is None:
-                    with contextlib.suppress(FigcheckError):
-                        w.close(summary)
+            _close_early(writers, outputs, summary)
         _finish(outputs, done)
+    return _ending(args, summary, worst, first.fail_on, all_results)
+
+
+def _ending(args: argparse.Namespace, summary: dict[str, Any], worst: int, fail_on: Severity | None,
+            all_results: list[dict[str, Any]] | None) -> int:
+    """The baseline written, the statistics printed, and the exit code of a finished check."""
     if args.write_baseline:
         from figcheck.baseline import write_baseline
 
         n = write_baseline({"version": 1, "files": all_results}, Path(args.write_baseline))
-        print(f"figcheck: wrote {n} findings to {args.write_baseline}", file=sys.stderr)
+        _say(f"figcheck: wrote {n} findings to {args.write_baseline}")
         return 2 if summary["errors"] else 0
     if args.statistics:
         _statistics(summary)
     if summary["errors"]:
         return 2
-    fail_on = first.fail_on
     if args.exit_zero or fail_on is None or worst < fail_on:
         return 0
     return 1
+
+
+def _tally(result: dict[str, Any], summary: dict[str, Any], baseline: Any) -> dict[str, Any]:
+    """Count one file's result into `summary`; the result without baseline findings and counters."""
+    for line, codes in result.pop("unused", []):
+        _say(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing")
+    summary["suppressed"] += result.pop("suppressed", 0)
+    if baseline is not None and result["findings"]:
+        kept, dropped = baseline.filter(result["path"], result["findings"])
+        result = {**result, "findings": kept}
+        summary["suppressed"] += dropped
+    stats = result.pop("stats", {"figures": 0, "checked": 0})
+    summary["files"] += 1
+    summary["errors"] += result["error"] is not None
+    summary["figures"] += stats["figures"]
+    summary["checked"] += stats["checked"]
+    for f in result["findings"]:
+        summary["findings"][f["severity"]] += 1
+    return result
+
+
+def _close_early(writers: list[Any], outputs: list[Output], summary: dict[str, Any]) -> None:
+    # Stopped early (Ctrl-C, a write error): a report on standard output still gets its closing
+    # lines if it can, and no half-written report file replaces the old one (_finish drops it).
+    for w, out in zip(writers, outputs, strict=True):
+        if out.temp is None:
+            with contextlib.suppress(FigcheckError):
+                w.close(summary)
 
 
 def _source_path(label: str) -> Path:
