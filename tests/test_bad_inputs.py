@@ -733,3 +733,13 @@ def test_rich_markup_in_an_article_or_file_name_is_shown_as_written(command, tmp
     main([*command, str(name)])
     out = capsys.readouterr().out
     assert "[red]a.txt" in out and "[link=http://evil.example]" in out, out
+
+
+def test_a_named_pipe_with_a_writer_is_read(tmp_path):
+    # `figcheck check <(curl …)`: bash names a pipe (/dev/fd/63); the user named it, so it is read.
+    good = _write(tmp_path, "good.txt", GOOD)
+    cli = " ".join(_cli())
+    proc = subprocess.run(["bash", "-c", f"{cli} check --format json <(cat {good})"], capture_output=True, timeout=60, cwd=ROOT)
+    files = json.loads(proc.stdout)["files"]
+    assert proc.returncode == 0, proc.stderr
+    assert files[0]["error"] is None and [f["code"] for f in files[0]["findings"]] == ["FC103"]
