@@ -129,7 +129,9 @@ def check_not_inputs(targets: Iterable[tuple[str, str]], inputs: Iterable[str], 
         real = os.path.realpath(target)
         for arg, source in named:
             same = real == source or _same_file(real, source)
-            inside = os.path.isdir(source) and real.lower().endswith(suffixes) and _under(real, source)
+            # A report not yet written is no input of this run (it appears at the end, by rename).
+            inside = (os.path.isdir(source) and real.lower().endswith(suffixes) and os.path.isfile(real)
+                      and _under(real, source))
             if same or inside:
                 raise OutputError(f"{option} {target}: is {'an input' if same else 'an article in ' + arg}; "
                                   "figcheck never writes over what it reads")
