@@ -113,6 +113,22 @@ def deep_folders(folder: Path) -> str:
     return str(top)
 
 
+def folder_past_path_max(folder: Path) -> str:
+    # 20 folders of 250-letter names: 5,000 characters, past PATH_MAX (4,096), within the depth limit.
+    # Paths beyond PATH_MAX were skipped silently; the folder that cannot be entered is now an error.
+    top = folder / "long"
+    top.mkdir()
+    (top / "a.txt").write_text(GOOD, encoding="utf-8")
+    fd = os.open(top, os.O_RDONLY)
+    for _ in range(20):
+        os.mkdir("d" * 250, dir_fd=fd)
+        deeper = os.open("d" * 250, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    os.close(fd)
+    return str(top)
+
+
 def folder_with_unreadable_subfolder(folder: Path) -> str:
     top = folder / "news"
     (top / "locked").mkdir(parents=True)
@@ -266,6 +282,8 @@ ROWS = [
                  id="stdin-over-max-bytes"),
     pytest.param(Row(deep_folders, "nested more than 64 deep", 2, entries=2, errored=1, findings=True),
                  id="folder-1000-deep"),
+    pytest.param(Row(folder_past_path_max, "File name too long", 2, entries=2, errored=1, findings=True),
+                 id="folder-past-PATH_MAX"),
     pytest.param(Row(folder_with_unreadable_subfolder, "cannot enter this folder", 2, entries=2, errored=1,
                      findings=True, not_root=True), id="unreadable-subfolder"),
     pytest.param(Row(folder_linking_out, None, 0, entries=2, findings=True), id="symlinks-out-of-the-folder"),
