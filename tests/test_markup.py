@@ -259,3 +259,8 @@ def test_a_tag_that_never_ends_is_text_as_before():
     assert doc.body.strip().endswith("5 < 6 and <a b")
     assert doc.body[doc.body.index("<a b") :] == "<a b"
     assert doc.source_offset(doc.body.index("<a b")) == len(doc.source) - 4
+
+
+def test_a_page_holding_every_placeholder_is_still_read():
+    page = "".join(map(chr, range(0xFDD0, 0xFDF0))) + "<p>Of 120 drones, 90 fell.</p> <a b"
+    assert "Of 120 drones, 90 fell." in markup.read_html(page).body
