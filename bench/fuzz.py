@@ -1,8 +1,16 @@
 #!/usr/bin/env python3
-"""Fuzz extract_figures and check_text for crashes, broken invariants and slow inputs. Prints; asserts nothing.
+"""Fuzz extract_figures, check_text and every reader for crashes, broken invariants and slow inputs. Prints; asserts nothing.
 
     .venv/bin/python bench/fuzz.py --minutes 60
     .venv/bin/python bench/fuzz.py --minutes 5 --engine hypothesis --out /tmp/fuzz
+    .venv/bin/python bench/fuzz.py --minutes 30 --readers all      # the figures, then each reader in turn
+
+--readers (text, json, jsonl, markdown, html, config, baseline, or all) adds one target per reader
+(tests/reader_targets.py): bytes made of that format's pieces, written as a file and read through
+the CLI (check and extract, or --config/--baseline), which must give a report or one-line errors,
+no traceback and no internal error, within --slow seconds. The time is shared out in turns of a
+minute between the figures' target and the readers'. A failure found belongs, once fixed, in
+tests/regressions/<reader>/, which tests/test_regressions.py replays.
 
 Engines: atheris (coverage-guided, used when `import atheris` works) or hypothesis (a loop of `@given`
 runs sized from --minutes; forced with --engine hypothesis). Inputs are arbitrary Unicode and article-like
@@ -30,11 +38,13 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(ROOT / "tests"))
 from article_text import PAIRS, PHRASES, PUNCT, SEPARATORS, WORDS  # noqa: E402 - the test suite's pieces
+from reader_targets import PIECES, TARGETS  # noqa: E402
 
 
 def check_invariants(body: str, slow: float, confirming: bool = False) -> list[tuple[str, str]]:
@@ -100,6 +110,7 @@ class Recorder:
         self.out = out
         self.seen: dict[str, tuple[str, str]] = {}
         self.inputs = 0
+        self.per_target: dict[str, int] = {}
         self.started = time.monotonic()
         out.mkdir(parents=True, exist_ok=True)
 
@@ -127,6 +138,9 @@ class Recorder:
     def summary(self, seconds: float) -> None:
         print(f"\nfuzz: {self.inputs:,} inputs in {seconds / 60:.1f} min; {len(self.seen)} distinct failures"
               f" (details in {self.out})")
+        if self.per_target:
+            figures = self.inputs - sum(self.per_target.values())
+            print("fuzz: inputs by target: " + ", ".join(f"{name} {n:,}" for name, n in [("figures", figures), *self.per_target.items()]))
         for sig, (body, detail) in sorted(self.seen.items()):
             last = detail.strip().splitlines()[-1] if detail.strip() else ""
             print(f"  {sig}\n    input: {body[:200]!r}{' ...' if len(body) > 200 else ''}\n    {last[:300]}")
@@ -265,6 +279,57 @@ def run_hypothesis(args: argparse.Namespace, rec: Recorder, deadline: float) -> 
             rate = max(1.0, (rec.inputs - before) / spent)
 
 
+def run_readers(args: argparse.Namespace, rec: Recorder, deadline: float, names: list[str]) -> None:
+    """Each reader's target in turn, a batch of up to a minute each, until the deadline."""
+    from hypothesis import strategies as st
+
+    words = st.sampled_from([*PHRASES, *WORDS, *PUNCT, *SEPARATORS])
+
+    def data_for(name: str) -> st.SearchStrategy[bytes]:
+        piece = st.one_of(st.sampled_from(PIECES[name]), words, st.text(max_size=6))
+        text = st.lists(piece, max_size=40).map("".join)
+        encoded = st.one_of(text.map(lambda t: t.encode("utf-8", "surrogatepass")),
+                            text.map(lambda t: t.encode("utf-16", "surrogatepass")), st.binary(max_size=64))
+        # Now and then one piece repeated thousands of times: the shape of the quadratic cases.
+        many = st.tuples(st.sampled_from(PIECES[name]), st.integers(1000, 5000)).map(
+            lambda t: (t[0] * t[1]).encode("utf-8", "surrogatepass"))
+        return st.one_of(encoded, encoded, encoded, many)
+
+    turn = 0
+    while (left := deadline - time.monotonic()) > 0:
+        name = names[turn % len(names)]
+        turn += 1
+        stop = time.monotonic() + min(left, 60)
+
+        try:
+            _reader_turn(name, stop, data_for(name), args, rec)()
+        except _TurnOver:
+            pass
+        except Exception as exc:
+            print(f"fuzz: hypothesis stopped a batch of {name}: {type(exc).__name__}: {exc}", flush=True)
+
+
+def _reader_turn(name: str, stop: float, data: Any, args: argparse.Namespace, rec: Recorder) -> Any:
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    @settings(max_examples=100_000, deadline=None, database=None, suppress_health_check=list(HealthCheck),
+              phases=[Phase.generate])
+    @given(data)
+    def target(data: bytes) -> None:
+        if time.monotonic() > stop:
+            raise _TurnOver
+        rec.inputs += 1
+        rec.per_target[name] = rec.per_target.get(name, 0) + 1
+        rec.record(data.decode("utf-8", "backslashreplace"),
+                   [(f"{name}:{sig}", detail) for sig, detail in TARGETS[name](data, args.slow)])
+
+    return target
+
+
+class _TurnOver(Exception):
+    """A reader's minute is up: on to the next."""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10.0, help="how long to fuzz (default 10)")
@@ -274,7 +339,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-len", type=int, default=4096, help="longest input, in bytes (atheris) or characters")
     parser.add_argument("--seed", type=int, default=None, help="libFuzzer seed (atheris only)")
     parser.add_argument("--no-shrink", dest="shrink", action="store_false", help="hypothesis: record failures unshrunk")
+    parser.add_argument("--readers", default="", metavar="NAMES",
+                        help="also fuzz these readers, comma-separated, or 'all': " + ", ".join(TARGETS))
     args = parser.parse_args(argv)
+    readers = list(TARGETS) if args.readers == "all" else [n for n in args.readers.split(",") if n]
+    unknown = [n for n in readers if n not in TARGETS]
+    if unknown:
+        parser.error(f"--readers: unknown {', '.join(unknown)} (choose from {', '.join(TARGETS)}, or all)")
     args.out = args.out.resolve()
     engine = args.engine
     if engine == "auto":
@@ -288,7 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fuzz: {engine} for {args.minutes:g} min; failures in {args.out}", flush=True)
     deadline = rec.started + args.minutes * 60
     try:
-        if engine == "atheris":
+        if readers:
+            # Turns of a minute: the figures' target (hypothesis), then each reader's, round and round.
+            while time.monotonic() < deadline:
+                run_hypothesis(args, rec, min(deadline, time.monotonic() + 60))
+                run_readers(args, rec, min(deadline, time.monotonic() + 60 * len(readers)), readers)
+        elif engine == "atheris":
             run_atheris(args, rec, deadline)
         else:
             run_hypothesis(args, rec, deadline)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-import tempfile
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from figcheck.errors import ConfigError, FigcheckError
+from figcheck import reading
+from figcheck.errors import ConfigError, FigcheckError, InputError, OutputError
 from figcheck.report.fingerprint import fingerprint
 
 VERSION = 2  # 1 keyed files by the path as typed, and hashed it into every print
@@ -74,28 +74,34 @@ def write_baseline(report: dict, path: Path) -> int:
         "fingerprints": {key: sorted(values) for key, values in sorted(prints.items())},
     }
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    # Write beside the target and rename, so an interrupted run never leaves half a baseline.
+    # Written beside the target and renamed, so an interrupted run never leaves half a baseline;
+    # a symbolic link stays a link and a device stays a device (outputs.Output).
+    from figcheck.outputs import Output
+
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            handle.write(text)
-        os.replace(handle.name, path)
-    except OSError as error:
-        raise FigcheckError(f"{path}: cannot write baseline: {error.strerror or error}") from None
+        out = Output(str(path))
+        out.write(text)
+        out.commit()
+    except OutputError as error:
+        raise FigcheckError(f"{path}: cannot write baseline: {error}") from None
     return sum(len(values) for values in prints.values())
 
 
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; a missing or malformed one is a ConfigError naming the file."""
+    if not os.path.lexists(path):
+        raise ConfigError(f"{path}: no such baseline file (write one with --write-baseline)")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such baseline file (write one with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as error:
+        # The guarded reader: a regular file (a FIFO or /dev/zero would never end), capped, and
+        # JSON with bounded numbers and nesting.
+        raw = reading.read_bytes(path, reading.MAX_BASELINE_BYTES, kind=ConfigError)
+        data = reading.load_json(raw.decode("utf-8"))
+    except ConfigError as error:
         raise ConfigError(f"{path}: cannot read baseline: {error}") from None
-    except json.JSONDecodeError as error:
-        raise ConfigError(f"{path}: invalid JSON: {error}") from None
+    except InputError as error:  # "invalid JSON: ..."
+        raise ConfigError(f"{path}: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: cannot read baseline: not UTF-8 ({error.reason} at byte {error.start})") from None
     shape = '{"version": 1, "fingerprints": {path: [fingerprint, ...]}}'
     if not isinstance(data, dict) or "fingerprints" not in data:
         raise ConfigError(f"{path}: not a figcheck baseline (expected {shape})")

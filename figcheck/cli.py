@@ -5,21 +5,24 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import math
 import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from figcheck import __version__
-from figcheck.errors import FigcheckError, LimitError
-from figcheck.inputs import Article, articles
+from figcheck.errors import FigcheckError, LimitError, OutputError
+from figcheck.inputs import Article, articles, prepare
 from figcheck.model import Severity
+from figcheck.outputs import Output
 
 FORMATS = ("full", "concise", "json", "jsonl", "json-lines", "sarif", "github", "gitlab", "junit", "html", "markdown")
 EXTRA_OUTPUTS = ("json", "sarif", "junit", "gitlab", "html", "markdown")  # --output-FMT FILE
 STREAMED = ("full", "concise", "jsonl", "github")
+MAX_TIMEOUT = 365 * 24 * 3600.0
 
 EPILOG = """\
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a usage, config or input
@@ -102,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `figcheck` command; returns the exit code."""
+    _standard_streams()
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe in another encoding (cp1252) still gets every line: "−" becomes "\u2212".
         if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
@@ -118,22 +122,92 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+def _standard_streams() -> None:
+    """Make a closed stdin, stdout or stderr (`<&-`, `>&-`, `2>&-`) safe to run with.
+
+    Python leaves sys.stdout None when descriptor 1 is closed, and the next file opened would
+    take descriptor 1: so each closed one is pointed at /dev/null, and a closed stdout is noted,
+    to refuse a report sent there with one line on stderr (outputs.STDOUT_CLOSED).
+    """
+    from figcheck import outputs
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            if fd == 1:
+                outputs.STDOUT_CLOSED = True
+    if sys.stdout is None:
+        outputs.STDOUT_CLOSED = True
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def _guarded(argv: list[str] | None) -> int:
+    previous = _on_sigterm()
     try:
         code = _main(argv)
-        sys.stdout.flush()  # a reader gone early must fail here, where it is handled, not at exit
+        try:
+            sys.stdout.flush()  # a reader gone early must fail here, where it is handled, not at exit
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"cannot write to standard output: {getattr(exc, 'strerror', None) or exc}") from None
         return code
     except KeyboardInterrupt:
-        print("figcheck: interrupted", file=sys.stderr)
+        _say("figcheck: interrupted")
         return 130
+    except _Terminated:
+        _say("figcheck: terminated")
+        return 143
+    except OutputError as exc:
+        # A full disk, a reader gone (`| head -1`), a closed stream: the report is incomplete.
+        _quiet_stdout()
+        _say(f"figcheck: {exc}")
+        return 2
     except BrokenPipeError:
-        # `figcheck check DIR | head -1`: the reader left; leave quietly.
+        _quiet_stdout()
+        _say("figcheck: cannot write to standard output: Broken pipe")
+        return 2
+    except FigcheckError as exc:
+        _say(f"figcheck: {exc}")
+        return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so the pool is stopped and no worker prints a traceback."""
+
+
+def _on_sigterm() -> Any:
+    if not _main_thread():
+        return None
+
+    def stop(*_: object) -> None:
+        raise _Terminated
+
+    return signal.signal(signal.SIGTERM, stop)
+
+
+def _say(line: str) -> None:
+    # stderr itself may be gone: the exit code still tells.
+    from figcheck.report.escape import visible
+
+    with contextlib.suppress(OSError, ValueError):
+        print(visible(line), file=sys.stderr, flush=True)
+
+
+def _quiet_stdout() -> None:
+    # Whatever is still buffered for stdout must not fail again at exit ("Exception ignored").
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    except FigcheckError as exc:
-        print(f"figcheck: {exc}", file=sys.stderr)
-        return 2
+        os.close(devnull)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -153,13 +227,20 @@ def _main(argv: list[str] | None) -> int:
             raise FigcheckError(f"--published: {args.published!r} is not a date (use YYYY-MM-DD)") from None
     if args.jobs is not None and args.jobs < 1:
         raise FigcheckError("--jobs: must be at least 1")
-    if args.timeout is not None and args.timeout <= 0:
-        raise FigcheckError("--timeout: must be more than 0 seconds")
+    if args.timeout is not None and not (math.isfinite(args.timeout) and args.timeout > 0):
+        raise FigcheckError("--timeout: must be a number of seconds above 0 (not inf or nan)")
     if args.max_bytes is not None and args.max_bytes <= 0:
         raise FigcheckError("--max-bytes: must be more than 0")
+    from figcheck.inputs import SUFFIXES
+    from figcheck.outputs import check_not_inputs
+
+    targets = [("--output", args.output)] + [
+        (f"--{name.replace('_', '-')}", getattr(args, name, None))
+        for name in ("output_json", "output_sarif", "output_junit", "output_gitlab", "write_baseline")]
+    check_not_inputs(targets, args.paths, SUFFIXES)
     if args.command == "check" and args.write_baseline:
         target = Path(args.write_baseline).resolve().parent
-        if not target.is_dir() or not os.access(target, os.W_OK):
+        if not os.path.isdir(target) or not os.access(target, os.W_OK):
             raise FigcheckError(f"--write-baseline: cannot write in {target}")
     if args.command == "extract":
         return _extract(args)
@@ -189,7 +270,11 @@ def process(job: Job) -> dict[str, Any]:
         return {**_head(art), "error": art.error, empty: []}
     try:
         with _deadline(job.timeout):
-            result = _process(job)
+            # Markup is read here, within the deadline: a slow page is its own error, not a hang.
+            art = prepare(art)
+            if art.error is not None:
+                return {**_head(art), "error": art.error, empty: []}
+            result = _process(dataclasses.replace(job, article=art))
     except FigcheckError as exc:
         return {**_head(art), "error": str(exc), empty: []}
     except Exception as exc:  # one odd article must not stop a newsroom's batch
@@ -220,7 +305,7 @@ def _process(job: Job) -> dict[str, Any]:
     locate = art.locate or doc.layout.line_col
 
     def sentence_of(f: Any) -> str:
-        return doc.sentence_text(f.sentence)
+        return _sentence_shown(doc.body, doc.layout.sentence_starts[f.sentence], doc.layout.sentence_ends[f.sentence], f)
 
     if job.mode == "extract":
         return {**_head(art), "error": None, "figures": [figure_dict(f, locate, sentence_of(f)) for f in doc.figures]}
@@ -264,6 +349,20 @@ def _process(job: Job) -> dict[str, Any]:
     return _suppress(art, result)
 
 
+# A figure's sentence is shown whole up to this length (the corpus's longest is 689 characters);
+# past it, only WINDOW characters either side of the figure. NOTE: every figure carries its
+# sentence, so one sentence of 250,000 figures shown whole made a report of 250,000 times it.
+SENTENCE_WHOLE = 1000
+WINDOW = 120
+
+
+def _sentence_shown(body: str, start: int, end: int, fig: Any) -> str:
+    if end - start <= SENTENCE_WHOLE:
+        return body[start:end]
+    lo, hi = max(start, fig.start - WINDOW), min(end, fig.end + WINDOW)
+    return ("…" if lo > start else "") + body[lo:hi] + ("…" if hi < end else "")
+
+
 class _deadline:
     """Turn an article that runs past `seconds` into a LimitError (main thread, POSIX only)."""
 
@@ -274,7 +373,9 @@ class _deadline:
     def __enter__(self) -> None:
         if self.seconds and hasattr(signal, "setitimer") and _main_thread():
             signal.signal(signal.SIGALRM, self._expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            # NOTE: setitimer overflows past about 9e9 s (1e308 from a config made every article
+            # an internal error): a year is no limit in practice.
+            signal.setitimer(signal.ITIMER_REAL, min(self.seconds, MAX_TIMEOUT))
             self.armed = True
 
     def __exit__(self, *exc: object) -> None:
@@ -348,14 +449,16 @@ def _results(jobs: Iterable[Job], n_jobs: int) -> Iterator[dict[str, Any]]:
 
 
 def _worker_init() -> None:
-    # Ctrl-C is the parent's to handle: workers stop quietly when it ends the pool.
+    # Ctrl-C is the parent's to handle: workers stop quietly when it ends the pool. SIGTERM (from
+    # Pool.terminate, or sent to the group) ends a worker at once, without the parent's handler.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _job_count(args: argparse.Namespace) -> int:
     if args.jobs is not None:
         return args.jobs
-    if len(args.paths) == 1 and not Path(args.paths[0]).is_dir() and not args.paths[0].endswith(".jsonl"):
+    if len(args.paths) == 1 and not os.path.isdir(args.paths[0]) and not args.paths[0].endswith(".jsonl"):
         return 1  # one article: a pool would only add start-up time
     return os.cpu_count() or 1
 
@@ -385,9 +488,11 @@ def _extract(args: argparse.Namespace) -> int:
     defaults = Config()  # the same limits as `check` without a config file
     max_bytes = args.max_bytes or defaults.max_bytes
     timeout = args.timeout or defaults.timeout
-    jobs = (Job(a, "extract", timeout=timeout) for a in articles(args.paths, args.published, max_bytes, args.stdin_filename))
+    jobs = (Job(a, "extract", timeout=timeout) for a in articles(args.paths, args.published, max_bytes, timeout,
+                                                                  args.stdin_filename))
     out = _open_output(args.output)
     errors = 0
+    done = False
     try:
         if args.format == "json":
             from figcheck.report.stream import JsonStream
@@ -403,8 +508,9 @@ def _extract(args: argparse.Namespace) -> int:
             for result in _results(jobs, _job_count(args)):
                 errors += result["error"] is not None
                 figure_table(result, out)
+        done = True
     finally:
-        _close_output(out)
+        _finish([out], done)
     return 2 if errors else 0
 
 
@@ -415,9 +521,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.show_settings:
         return run.show_settings()
     _check_outputs(args)
-    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output else "concise")
-    writers = _writers(args, fmt, run.rules)
+    fmt = args.format or ("full" if _isatty(sys.stdout) and not args.output else "concise")
+    outputs: list[Output] = []
+    writers = _writers(args, fmt, run.rules, outputs)
     documents = any(getattr(w, "documents", False) for w in writers)
+    done = False
     progress = _Progress(not args.quiet)
     tally = _Tally(run.baseline, keep=bool(args.write_baseline))
     try:
@@ -428,9 +536,13 @@ def _check(args: argparse.Namespace) -> int:
                 w.write({**result, "document": document} if getattr(w, "documents", False) else result)
             progress.tick()
         progress.done()
-    finally:
         for w in writers:
             w.close(tally.summary)
+        done = True
+    finally:
+        if not done:
+            _close_early(writers, outputs, tally.summary)
+        _finish(outputs, done)
     return _exit_code(args, run, tally)
 
 
@@ -441,7 +553,7 @@ def _exit_code(args: argparse.Namespace, run: _Run, tally: _Tally) -> int:
         from figcheck.report.summary import plural
 
         n = write_baseline({"version": 1, "files": tally.results}, Path(args.write_baseline))
-        print(f"figcheck: wrote {plural(n, 'finding')} to {args.write_baseline}", file=sys.stderr)
+        _say(f"figcheck: wrote {plural(n, 'finding')} to {args.write_baseline}")
         return 2 if summary["errors"] else 0
     if args.statistics:
         _statistics(summary)
@@ -516,7 +628,7 @@ class _Run:
         # The records of one JSON Lines file share its config: read it once a file, not once a
         # record (a config look-up and 19 per-file-ignores matches cost 0.2 ms an article).
         last: tuple[str, tuple | None] = ("", None)
-        for art in articles(args.paths, args.published, self.first.max_bytes, args.stdin_filename, skip):
+        for art in articles(args.paths, args.published, self.first.max_bytes, self.first.timeout, args.stdin_filename, skip):
             if art.path != last[0]:
                 last = (art.path, self.setup(art.path))
             if last[1] is None:
@@ -558,9 +670,9 @@ class _Tally:
         summary = self.summary
         where = f"{result['path']}:{result['record']}" if result.get("record") else result["path"]
         for line, codes in result.pop("unused", []):
-            print(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing", file=sys.stderr)
+            _say(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing")
         for warning in result.pop("warnings", []):
-            print(f"figcheck: {where}: warning: {warning}", file=sys.stderr)
+            _say(f"figcheck: {where}: warning: {warning}")
         summary["suppressed"] += result.pop("suppressed", 0)
         if self.baseline is not None and result["findings"]:
             kept, dropped = self.baseline.filter(result["path"], result["findings"], result.get("record"))
@@ -594,6 +706,15 @@ def _check_outputs(args: argparse.Namespace) -> None:
         if key in seen:
             raise FigcheckError(f"{seen[key]} and {option} both write to {target}: give each report its own file")
         seen[key] = option
+
+
+def _close_early(writers: list[Any], outputs: list[Output], summary: dict[str, Any]) -> None:
+    # Stopped early (Ctrl-C, a write error): a report on standard output still gets its closing
+    # lines if it can, and no half-written report file replaces the old one (_finish drops it).
+    for w, out in zip(writers, outputs, strict=True):
+        if out.temp is None:
+            with contextlib.suppress(FigcheckError):
+                w.close(summary)
 
 
 def _source_path(label: str) -> Path:
@@ -636,31 +757,52 @@ def _codes(given: list[str] | None, upper: bool = True) -> list[str] | None:
     return [value.upper() for value in values] if upper else values
 
 
-def _writers(args: argparse.Namespace, fmt: str, rules: Any) -> list[Any]:
+def _writers(args: argparse.Namespace, fmt: str, rules: Any, outputs: list[Output]) -> list[Any]:
+    """One writer per report; `outputs` receives their destinations, in the same order."""
     from figcheck.report.stream import writer
 
     rule_dicts = [r.as_dict() for r in rules]
-    writers = [writer(fmt, _open_output(args.output), rule_dicts, quiet=args.quiet,
-                      show_checks=getattr(args, "show_checks", False))]
-    for extra in EXTRA_OUTPUTS:
-        target = getattr(args, f"output_{extra}")
-        if target:
-            writers.append(writer(extra, _open_output(target), rule_dicts, quiet=True))
+    targets = [(fmt, args.output, args.quiet)] + [
+        (extra, getattr(args, f"output_{extra}"), True) for extra in EXTRA_OUTPUTS if getattr(args, f"output_{extra}")]
+    writers = []
+    try:
+        for name, target, quiet in targets:
+            outputs.append(_open_output(target))
+            writers.append(writer(name, outputs[-1], rule_dicts, quiet=quiet,
+                                  show_checks=getattr(args, "show_checks", False) and name == fmt))
+    except FigcheckError:
+        _finish(outputs, done=False)  # no temporary file left behind by the ones opened
+        raise
     return writers
 
 
-def _open_output(path: str | None) -> TextIO:
-    if not path or path == "-":
-        return sys.stdout
+def _open_output(path: str | None) -> Output:
+    return Output(path)
+
+
+def _finish(outputs: list[Output], done: bool) -> None:
+    """Put finished reports in place, or drop unfinished ones; the first write error wins."""
+    failed: OutputError | None = None
+    for out in outputs:
+        if not done:
+            out.discard()
+            continue
+        try:
+            out.commit()
+        except OutputError as exc:
+            failed = failed or exc
+            for rest in outputs:
+                rest.discard()
+            done = False
+    if failed is not None:
+        raise failed
+
+
+def _isatty(stream: Any) -> bool:
     try:
-        return open(path, "w", encoding="utf-8")
-    except OSError as exc:
-        raise FigcheckError(f"{path}: cannot write: {exc.strerror}") from None
-
-
-def _close_output(out: TextIO) -> None:
-    if out is not sys.stdout:
-        out.close()
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 # ---------------------------------------------------------------- rule

@@ -10,13 +10,13 @@ import functools
 import math
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
+from figcheck import reading
 from figcheck.errors import ConfigError
 from figcheck.model import Severity
 
@@ -117,27 +117,29 @@ class Config:
 def find_config(start: Path) -> Path | None:
     """The closest config file at or above `start` (a file or a folder), or None."""
     folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
+    if not os.path.isdir(folder):  # os.path.isdir says False where Path.is_dir raises (EACCES)
         folder = folder.parent
     for place in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = place / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+            if _is_file(candidate) and (name != "pyproject.toml" or _has_table(candidate)):
                 return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    # A folder the user may not enter hides its config: it has none we could read, so the walk
+    # goes on upwards (PermissionError here once ended the run with a traceback).
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def load_config(path: Path) -> Config:
     """Read and check one config file; any problem is a ConfigError naming the file and key."""
     shown = _shown(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{shown}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{shown}: cannot read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{shown}: invalid TOML: {error}") from None
+    data = _read_toml(path, shown)
     prefix = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool")
@@ -161,7 +163,7 @@ def load_config(path: Path) -> Config:
 def config_for(start: Path) -> Config:
     """The config that applies to `start` (a file or folder); defaults when there is none."""
     folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
+    if not os.path.isdir(folder):  # os.path.isdir says False where Path.is_dir raises (EACCES)
         folder = folder.parent
     return _config_for_folder(folder)
 
@@ -186,14 +188,23 @@ def _load_cached(path: Path) -> Config:
 
 def _has_table(path: Path) -> bool:
     # NOTE: a broken pyproject.toml is reported rather than skipped: it may hold our table.
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{_shown(path)}: cannot read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{_shown(path)}: invalid TOML: {error}") from None
+    data = _read_toml(path, _shown(path))
     tool = data.get("tool")
     return isinstance(tool, dict) and "figcheck" in tool
+
+
+def _read_toml(path: Path, shown: str) -> dict[str, Any]:
+    """A config file through the guarded reader: regular, at most 1 MB, TOML nested at most 32 deep."""
+    if not os.path.lexists(path):
+        raise ConfigError(f"{shown}: no such file")
+    try:
+        raw = reading.read_bytes(path, reading.MAX_CONFIG_BYTES, kind=ConfigError)
+        text = raw.decode("utf-8")
+    except ConfigError as error:
+        raise ConfigError(f"{shown}: cannot read: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{shown}: cannot read: not UTF-8 ({error.reason} at byte {error.start})") from None
+    return reading.load_toml(text, shown)
 
 
 def _shown(path: Path) -> str:

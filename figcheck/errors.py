@@ -4,7 +4,8 @@
     ├── InputError           an article that cannot be read or parsed
     ├── ConfigError          a bad figcheck.toml / [tool.figcheck]: names the file and key
     ├── RuleFileError        a bad rule file: names the file and key
-    └── LimitError           an article over the size or time limit
+    ├── LimitError           an article over the size or time limit
+    └── OutputError          a report that cannot be written: a full disk, a closed pipe or stream
 """
 
 from __future__ import annotations
@@ -28,3 +29,7 @@ class RuleFileError(FigcheckError):
 
 class LimitError(FigcheckError):
     """An article larger or slower than the configured limit."""
+
+
+class OutputError(FigcheckError):
+    """A report destination that failed: no space left, a reader gone, a closed stream."""

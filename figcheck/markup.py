@@ -287,8 +287,11 @@ def _code_blocks(
 def _blank_comments(chars: list[str]) -> list[tuple[int, str]]:
     scan = "".join(chars)
     comments = []
+    line, counted = 1, 0  # lines counted up to `counted`: each comment counts only from the last
     for match in _COMMENT.finditer(scan):
-        comments.append((scan.count("\n", 0, match.start()) + 1, match[1]))
+        line += scan.count("\n", counted, match.start())
+        counted = match.start()
+        comments.append((line, match[1]))
         _blank(chars, match.start(), match.end())
     return comments
 
@@ -513,7 +516,7 @@ _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;?")
 def read_html(text: str) -> Document:
     """An HTML page: its visible prose, blocks as lines, entities decoded, mapped to source."""
     reader = _HTMLReader(text)
-    reader.feed(text)
+    reader.feed(_unopened(text, reader.placeholder) if reader.placeholder else text)
     reader.close()
     body = "".join(reader.parts)
     return Document(
@@ -523,6 +526,33 @@ def read_html(text: str) -> Document:
         offsets=tuple(reader.runs),
         comments=tuple(reader.comments),
     )
+
+
+# Where each construct the stdlib parser looks for the end of, ends: "<!--" at "-->", "<![" at
+# "]]>" or "]>", every other "<" at ">".
+_MARKED_END = re.compile(r"\]\s*>")
+_CONSTRUCTS = ((re.compile("<!--"), 4, lambda text: text.rfind("-->")),
+               (re.compile(r"<!\["), 3, lambda text: max((m.start() for m in _MARKED_END.finditer(text)), default=-1)),
+               (re.compile("<"), 1, lambda text: text.rfind(">")))
+
+
+def _unopened(text: str, placeholder: str) -> str:
+    """`text` with the "<" of every construct that never ends made a placeholder, of one character.
+
+    NOTE: html.parser looks from such a "<" to the end of the text for its end, then reads the "<"
+    as text and looks again from the next: quadratic ("<a b" 40,000 times took 140 s). A construct
+    that cannot end is text anyway, as the parser would read it; offsets stay the same, and
+    handle_data turns the placeholder back into "<".
+    """
+    chars: list[str] | None = None
+    for opener, length, last_end in _CONSTRUCTS:
+        end = last_end(text)
+        # Openers are found from the last end on only: the ones before it end somewhere.
+        for match in opener.finditer(text, max(0, end - length + 1)):
+            if match.start() + length > end:
+                chars = chars if chars is not None else list(text)
+                chars[match.start()] = placeholder
+    return text if chars is None else "".join(chars)
 
 
 class _HTMLReader(HTMLParser):
@@ -542,6 +572,9 @@ class _HTMLReader(HTMLParser):
         self.times: list[tuple[bool, str]] = []  # (inside an <article>, datetime)
         self.linked_data: list[str] = []          # the text of each <script type="application/ld+json">
         self.in_linked_data = False
+        # A character the source does not hold, to stand for a "<" that opens nothing (_unopened).
+        # A page holding all 32 of these noncharacters is read as it is (quadratic, within the deadline).
+        self.placeholder = next((c for c in map(chr, range(0xFDD0, 0xFDF0)) if c not in source), None)
 
     def here(self) -> int:
         line, column = self.getpos()
@@ -611,6 +644,8 @@ class _HTMLReader(HTMLParser):
             return
         if self.open_skipped:
             return
+        if self.placeholder:
+            data = data.replace(self.placeholder, "<")
         start = self.here()
         for piece in _SPACE_RUN.finditer(data):
             if piece[0][0] in " \t\n\r\f":

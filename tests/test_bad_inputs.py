@@ -97,6 +97,69 @@ def folder_with_undecodable_name(folder: Path) -> str:
     return str(folder / "names")
 
 
+BIG_INT = "1" * 5000  # past Python's 4,300-digit limit on int(): json.loads raised ValueError
+
+
+def deep_folders(folder: Path) -> str:
+    # 1,000 levels: os.walk's recursion ended the batch; the walk stops at its depth limit and says so.
+    top = folder / "deep"
+    top.mkdir()
+    (top / "a.txt").write_text(GOOD, encoding="utf-8")
+    here = top
+    for _ in range(1000):
+        here = here / "d"
+        here.mkdir()
+    (here / "lost.txt").write_text(GOOD, encoding="utf-8")
+    return str(top)
+
+
+def folder_past_path_max(folder: Path) -> str:
+    # 20 folders of 250-letter names: 5,000 characters, past PATH_MAX (4,096), within the depth limit.
+    # Paths beyond PATH_MAX were skipped silently; the folder that cannot be entered is now an error.
+    top = folder / "long"
+    top.mkdir()
+    (top / "a.txt").write_text(GOOD, encoding="utf-8")
+    fd = os.open(top, os.O_RDONLY)
+    for _ in range(20):
+        os.mkdir("d" * 250, dir_fd=fd)
+        deeper = os.open("d" * 250, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    os.close(fd)
+    return str(top)
+
+
+def folder_with_unreadable_subfolder(folder: Path) -> str:
+    top = folder / "news"
+    (top / "locked").mkdir(parents=True)
+    (top / "a.txt").write_text(GOOD, encoding="utf-8")
+    (top / "locked" / "b.txt").write_text(GOOD, encoding="utf-8")
+    (top / "locked").chmod(0)
+    return str(top)
+
+
+def folder_linking_out(folder: Path) -> str:
+    # Links out of the walked folder, to a file and to a folder: neither is an article of it.
+    outside = folder / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(GOOD, encoding="utf-8")
+    top = folder / "news"
+    top.mkdir()
+    (top / "a.txt").write_text(GOOD, encoding="utf-8")
+    (top / "secret.txt").symlink_to(outside / "secret.txt")
+    (top / "docs").symlink_to(outside, target_is_directory=True)
+    (top / "inside.txt").symlink_to(top / "a.txt")  # a link that stays inside is followed
+    return str(top)
+
+
+def link_to(target: str) -> Callable[[Path], str]:
+    def make(folder: Path) -> str:
+        (folder / "a.txt").symlink_to(target)
+        return str(folder / "a.txt")
+
+    return make
+
+
 def stdin() -> Callable[[Path], str]:
     return lambda folder: "-"
 
@@ -210,6 +273,34 @@ ROWS = [
     pytest.param(Row(stdin(), "not UTF-8", 2, stdin=b"5 people caf\xe9"), id="stdin-invalid-utf8"),
     pytest.param(Row(stdin(), None, 0, findings=True, stdin=GOOD.encode("utf-16")), id="stdin-utf16-bom"),
     pytest.param(Row(stdin(), "needs a", 2, stdin=b'{"title": "no body"}'), id="stdin-json-without-body"),
+    # ---- issue 16: one input never ends the batch
+    pytest.param(Row(file("a.json", '{"body": "5 cats.", "n": ' + BIG_INT + "}"), "5,000 digits", 2), id="json-5000-digit-int"),
+    pytest.param(Row(jsonl(json.dumps({"body": GOOD}), '{"body": "x", "n": [' + BIG_INT + "]}", json.dumps({"body": GOOD2})),
+                     "5,000 digits", 2, entries=3, errored=1, findings=True), id="jsonl-5000-digit-int"),
+    pytest.param(Row(stdin(), "5,000 digits", 2, stdin=b'{"body": "x", "n": ' + BIG_INT.encode() + b"}"),
+                 id="stdin-5000-digit-int"),
+    pytest.param(Row(stdin(), "--max-bytes", 2, stdin=b"5 cats. " * 2000, options=("--max-bytes", "4000")),
+                 id="stdin-over-max-bytes"),
+    pytest.param(Row(deep_folders, "nested more than 64 deep", 2, entries=2, errored=1, findings=True),
+                 id="folder-1000-deep"),
+    pytest.param(Row(folder_past_path_max, "File name too long", 2, entries=2, errored=1, findings=True),
+                 id="folder-past-PATH_MAX"),
+    pytest.param(Row(folder_with_unreadable_subfolder, "cannot enter this folder", 2, entries=2, errored=1,
+                     findings=True, not_root=True), id="unreadable-subfolder"),
+    pytest.param(Row(folder_linking_out, None, 0, entries=2, findings=True), id="symlinks-out-of-the-folder"),
+    pytest.param(Row(link_to("/dev/zero"), "not a regular file", 2), id="named-link-to-dev-zero"),
+    pytest.param(Row(record(body=GOOD, figcheck_ignore=[""]), '"figcheck_ignore" must be a list of rule codes', 2),
+                 id="json-ignore-empty-code"),
+    # JSON Lines end at "\n" only: a raw U+2028 inside a body is a character of it, and "\r" alone ends nothing.
+    pytest.param(Row(file("a.jsonl", (json.dumps({"body": GOOD + "\u2028" + GOOD2}, ensure_ascii=False) + "\n").encode("utf-16")),
+                     None, 0, findings=True), id="jsonl-utf16-u2028-in-body"),
+    pytest.param(Row(file("a.jsonl", json.dumps({"body": GOOD}) + "\r" + json.dumps({"body": GOOD2}) + "\n"),
+                     "invalid JSON", 2), id="jsonl-lone-cr-between-records"),
+    # Markup is parsed within the deadline, in linear time (html.parser was quadratic on these).
+    pytest.param(Row(file("a.html", "<a b" * 40_000), None, 0, findings=False, seconds=5), id="html-40000-unclosed-tags"),
+    pytest.param(Row(file("a.html", "<a" * 300_000), None, 0, findings=False, seconds=5), id="html-300000-bare-openers"),
+    pytest.param(Row(file("a.md", "<!-- x -->\n" * 90_000), None, 0, findings=False, seconds=5), id="markdown-1MB-comments"),
+    pytest.param(Row(file("a.txt", GOOD), None, 0, findings=True, options=("--timeout", "1e308")), id="timeout-1e308"),
 ]
 
 
@@ -361,7 +452,8 @@ def test_a_named_pipe_does_not_hang_the_batch(tmp_path):
     good.write_text(GOOD, encoding="utf-8")
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    proc = subprocess.Popen(_cli("check", "--format", "json", "--jobs", "1", str(good), str(fifo), str(good)),
+    # A FIFO named as an input is read (`<(curl …)`), for at most --timeout seconds without an end.
+    proc = subprocess.Popen(_cli("check", "--format", "json", "--jobs", "1", "--timeout", "1", str(good), str(fifo), str(good)),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     try:
         out, err = proc.communicate(timeout=30)
@@ -383,7 +475,9 @@ def _big_folder(folder: Path, n: int = 300) -> Path:
 
 
 @pytest.mark.parametrize("command", ["check", "check --format json", "check --format jsonl", "extract --format json"])
-def test_output_to_a_closed_pipe_ends_quietly(command, tmp_path):
+def test_output_to_a_closed_pipe_ends_with_one_line(command, tmp_path):
+    # The report is incomplete, so the run fails (issue 16): exit 2 and one line naming the pipe,
+    # unless figcheck finished writing before the reader left.
     folder = _big_folder(tmp_path / "news")
     # `head -1` leaves after one line; figcheck's exit code comes back through PIPESTATUS.
     shell = (f"{sys.executable} -m figcheck {command} {folder} 2>{tmp_path / 'err'} | head -1 >/dev/null; "
@@ -391,7 +485,10 @@ def test_output_to_a_closed_pipe_ends_quietly(command, tmp_path):
     subprocess.run(["bash", "-c", shell], cwd=ROOT, timeout=120, check=True)
     err = (tmp_path / "err").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in err and "Exception ignored" not in err, err
-    assert int((tmp_path / "code").read_text()) in (0, 1)
+    code = int((tmp_path / "code").read_text())
+    assert code in (0, 1, 2)
+    if code == 2:
+        assert err.splitlines() == ["figcheck: cannot write to standard output: Broken pipe"], err
 
 
 @pytest.mark.parametrize("jobs", [["--jobs", "1"], ["--jobs", "2"]])
@@ -410,3 +507,266 @@ def test_ctrl_c_during_a_batch_exits_130_without_a_traceback(jobs, tmp_path):
             proc.communicate()
     assert proc.returncode == 130
     assert b"Traceback" not in err and b"interrupted" in err, err.decode(errors="replace")
+
+
+# ---------------------------------------------------------------- config and baseline files (issue 16)
+
+def _fifo(folder: Path, name: str) -> str:
+    path = folder / name
+    os.mkfifo(path)
+    return str(path)
+
+
+def _write(folder: Path, name: str, content: str) -> str:
+    (folder / name).write_text(content, encoding="utf-8")
+    return str(folder / name)
+
+
+BAD_SETTINGS = [
+    # (option, how to make its file, what the one line says)
+    pytest.param("--config", lambda d: _write(d, "figcheck.toml", "a = " + "[" * 50_000), "nested", id="config-nested-50000"),
+    pytest.param("--config", lambda d: _write(d, "pyproject.toml", "[tool.figcheck]\nx = " + "{a = " * 50_000),
+                 "nested", id="pyproject-nested-50000"),
+    pytest.param("--config", lambda d: _write(d, "figcheck.toml", ".".join(["a"] * 100_000) + " = 1\n"), "nested",
+                 id="config-dotted-key-100000-parts"),
+    pytest.param("--config", lambda d: _write(d, "figcheck.toml", "timeout = " + BIG_INT + "\n"), "invalid TOML",
+                 id="config-5000-digit-int"),
+    pytest.param("--config", lambda d: _fifo(d, "figcheck.toml"), "not a regular file", id="config-fifo"),
+    pytest.param("--config", lambda d: "/dev/zero", "not a regular file", id="config-dev-zero"),
+    pytest.param("--baseline", lambda d: _write(d, "b.json", "[" * 100_000), "nested too deeply", id="baseline-nested-100000"),
+    pytest.param("--baseline", lambda d: _write(d, "b.json", '{"version": 1, "n": ' + BIG_INT + "}"), "5,000 digits",
+                 id="baseline-5000-digit-int"),
+    pytest.param("--baseline", lambda d: _fifo(d, "b.json"), "not a regular file", id="baseline-fifo"),
+    pytest.param("--baseline", lambda d: "/dev/zero", "not a regular file", id="baseline-dev-zero"),
+]
+
+
+@pytest.mark.parametrize(("option", "make", "says"), BAD_SETTINGS)
+def test_a_bad_config_or_baseline_is_one_line_and_exit_2(option, make, says, tmp_path):
+    # Through a child process: a FIFO or /dev/zero that blocked or read for ever fails here, not hangs.
+    good = _write(tmp_path, "good.txt", GOOD)
+    named = make(tmp_path)
+    proc = subprocess.run(_cli("check", "--format", "json", option, named, good), capture_output=True, timeout=60, cwd=ROOT)
+    err = proc.stderr.decode(errors="replace")
+    assert proc.returncode == 2 and "Traceback" not in err, err
+    assert len(err.splitlines()) == 1 and says in err, err
+
+
+def test_a_folder_the_user_cannot_read_is_its_own_error():
+    # Config discovery looked inside it (PermissionError). Root reads anything, so as root the
+    # run drops to nobody (setpriv); as any other user it runs as that user.
+    import shutil
+    import tempfile
+
+    if os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("root reads anything, and setpriv is not here to drop to nobody")
+    top = Path(tempfile.mkdtemp(prefix="figcheck-perm-"))  # not under pytest's 0700 folder
+    try:
+        top.chmod(0o755)
+        locked = top / "locked"
+        locked.mkdir()
+        (locked / "a.txt").write_text(GOOD, encoding="utf-8")
+        good = Path(_write(top, "good.txt", GOOD))
+        good.chmod(0o644)
+        locked.chmod(0)
+        command = _cli("check", "--format", "json", str(locked), str(good))
+        if os.geteuid() == 0:
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        proc = subprocess.run(command, capture_output=True, timeout=60, cwd="/")
+    finally:
+        (top / "locked").chmod(0o755)
+        shutil.rmtree(top)
+    err = proc.stderr.decode(errors="replace")
+    assert "Traceback" not in err, err
+    files = json.loads(proc.stdout)["files"]
+    assert proc.returncode == 2
+    assert [f["error"] is None for f in files] == [False, True]
+    assert "Permission denied" in files[0]["error"]
+
+
+# ---------------------------------------------------------------- outputs (issue 16)
+
+@pytest.mark.parametrize("option", ["--output", "--output-json", "--write-baseline"])
+def test_an_output_never_overwrites_an_input(option, tmp_path, capsys):
+    article = tmp_path / "a.json"
+    article.write_text(json.dumps({"body": GOOD}), encoding="utf-8")
+    code = main(["check", option, str(article), str(article)])
+    err = capsys.readouterr().err
+    assert code == 2 and "is an input" in err and len(err.splitlines()) == 1
+    assert json.loads(article.read_text(encoding="utf-8")) == {"body": GOOD}
+
+
+def test_an_output_never_overwrites_an_article_of_an_input_folder(tmp_path, capsys):
+    (tmp_path / "news").mkdir()
+    article = tmp_path / "news" / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    code = main(["check", "-o", str(article), str(tmp_path / "news")])
+    assert code == 2 and "is an article in" in capsys.readouterr().err
+    assert article.read_text(encoding="utf-8") == GOOD
+
+
+def test_a_baseline_written_through_a_link_keeps_the_link(tmp_path, capsys):
+    good = Path(_write(tmp_path, "good.txt", GOOD))
+    real = tmp_path / "real.json"
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert main(["check", "--write-baseline", str(link), str(good)]) == 0
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))["version"] == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
+
+
+def test_a_baseline_written_to_a_device_leaves_the_device(tmp_path, capsys):
+    if os.geteuid() != 0:
+        pytest.skip("making a device node needs root")
+    import stat
+
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
+    good = Path(_write(tmp_path, "good.txt", GOOD))
+    assert main(["check", "--write-baseline", str(null), str(good)]) == 0
+    assert stat.S_ISCHR(null.stat().st_mode)
+
+
+def test_a_failed_run_leaves_the_old_report(tmp_path, capsys):
+    report = tmp_path / "report.json"
+    report.write_text("old", encoding="utf-8")
+    good = _write(tmp_path, "good.txt", GOOD)
+    code = main(["check", "--output-json", str(report), "--output-sarif", "/dev/full", good])
+    assert code == 2 and "No space left on device" in capsys.readouterr().err
+    assert report.read_text(encoding="utf-8") == "old"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("shell", [
+    pytest.param("{cli} check --format json {good} >/dev/full", id="stdout-dev-full"),
+    pytest.param("{cli} check --output /dev/full {good}", id="output-dev-full"),
+    pytest.param("{cli} check --output-sarif /dev/full {good} >/dev/null", id="output-sarif-dev-full"),
+    pytest.param("{cli} check --format json {good} >&-", id="stdout-closed"),
+    pytest.param("{cli} extract {good} >&-", id="extract-stdout-closed"),
+])
+def test_an_output_that_fails_is_one_line_and_exit_2(shell, tmp_path):
+    good = _write(tmp_path, "good.txt", GOOD)
+    cli = " ".join(_cli())
+    proc = subprocess.run(["bash", "-c", shell.format(cli=cli, good=good)], capture_output=True, timeout=60, cwd=ROOT)
+    err = proc.stderr.decode(errors="replace")
+    assert proc.returncode == 2, err
+    assert len(err.splitlines()) == 1 and "cannot write" in err and "Traceback" not in err, err
+
+
+def test_closed_stdin_is_the_error_of_its_input_alone(tmp_path):
+    good = _write(tmp_path, "good.txt", GOOD)
+    cli = " ".join(_cli())
+    proc = subprocess.run(["bash", "-c", f"{cli} check --format json {good} - <&-"], capture_output=True, timeout=60, cwd=ROOT)
+    files = json.loads(proc.stdout)["files"]
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert [f["error"] for f in files] == [None, "standard input is closed"]
+
+
+def test_closed_stderr_leaves_the_report_whole(tmp_path):
+    # An unused suppression writes a note to stderr: with stderr closed, the JSON must still be whole.
+    good = _write(tmp_path, "good.txt", GOOD)
+    note = _write(tmp_path, "a.md", "<!-- figcheck-disable-next-line FC101 -->\n" + GOOD)
+    cli = " ".join(_cli())
+    proc = subprocess.run(["bash", "-c", f"{cli} check --format json {good} {note} 2>&-"], capture_output=True, timeout=60,
+                          cwd=ROOT)
+    assert len(json.loads(proc.stdout)["files"]) == 2 and proc.returncode == 0
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "0"])
+def test_a_timeout_that_is_no_number_of_seconds_is_a_usage_error(value, tmp_path, capsys):
+    good = _write(tmp_path, "good.txt", GOOD)
+    assert main(["extract", f"--timeout={value}", good]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("figcheck: --timeout:") and len(err.splitlines()) == 1
+
+
+def test_sigterm_under_two_jobs_ends_without_tracebacks(tmp_path):
+    folder = _big_folder(tmp_path / "news")
+    proc = subprocess.Popen(_cli("check", "--format", "concise", "--jobs", "2", str(folder)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    try:
+        assert proc.stdout.readline()
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 143
+    assert b"Traceback" not in err and b"terminated" in err, err.decode(errors="replace")
+
+
+# ---------------------------------------------------------------- escapes in what people read (issue 16)
+
+ESCAPES = "\x1b[2J\x1b]0;owned\x07"  # clear the screen, set the window title
+FORGED = "x.txt\n::error file=forged::"  # a newline in a file name, and a GitHub workflow command
+
+
+def _has_control(text: str) -> bool:
+    return any((ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) < 0xA0 for c in text)
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "github"])
+def test_no_control_character_from_a_file_name_or_article_reaches_the_report(fmt, tmp_path, capsys):
+    name = tmp_path / ("a" + ESCAPES + FORGED)
+    name.write_text("Of the 120 drones launched, 90 were shot down and 45 were decoys " + ESCAPES + ".", encoding="utf-8")
+    main(["check", "--format", fmt, str(name)])
+    out, err = capsys.readouterr()
+    assert not _has_control(out) and not _has_control(err), out
+    assert not [line for line in out.splitlines() if line.startswith("::error file=forged")]
+    assert "\\x1b" in out and "FC101" in out
+
+
+def test_no_control_character_reaches_the_extract_table_or_an_error_line(tmp_path, capsys):
+    name = tmp_path / ("a" + ESCAPES + ".txt")
+    name.write_text("It took 5 days " + ESCAPES + " in all.", encoding="utf-8")
+    missing = str(tmp_path / ("gone" + ESCAPES + ".txt"))
+    main(["extract", str(name), missing])
+    out, err = capsys.readouterr()
+    assert not _has_control(out) and not _has_control(err), out
+    assert "days" in out
+
+
+def test_an_unused_suppression_note_writes_its_codes_out(tmp_path, capsys):
+    page = tmp_path / "a.md"
+    page.write_text("<!-- figcheck-disable-next-line FC101" + ESCAPES + " -->\n" + GOOD, encoding="utf-8")
+    main(["check", "--format", "concise", str(page)])
+    err = capsys.readouterr().err
+    assert not _has_control(err)
+
+
+def test_columns_0_still_prints_the_report(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "0")
+    good = _write(tmp_path, "good.txt", GOOD)
+    main(["check", "--format", "full", good])
+    assert "FC103" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["extract"], ["check", "--format", "full"]])
+def test_rich_markup_in_an_article_or_file_name_is_shown_as_written(command, tmp_path, capsys, monkeypatch):
+    # rich reads a plain string as markup: "[link=…]" would become a terminal hyperlink (OSC 8).
+    monkeypatch.setenv("COLUMNS", "300")
+    name = tmp_path / "[red]a.txt"
+    name.write_text("Of the 120 drones [link=http://evil.example]launched[/link], 90 were shot down and 45 were decoys.",
+                    encoding="utf-8")
+    main([*command, str(name)])
+    out = capsys.readouterr().out
+    assert "[red]a.txt" in out and "[link=http://evil.example]" in out, out
+
+
+def test_a_named_pipe_with_a_writer_is_read(tmp_path):
+    # `figcheck check <(curl …)`: bash names a pipe (/dev/fd/63); the user named it, so it is read.
+    good = _write(tmp_path, "good.txt", GOOD)
+    cli = " ".join(_cli())
+    proc = subprocess.run(["bash", "-c", f"{cli} check --format json <(cat {good})"], capture_output=True, timeout=60, cwd=ROOT)
+    files = json.loads(proc.stdout)["files"]
+    assert proc.returncode == 0, proc.stderr
+    assert files[0]["error"] is None and [f["code"] for f in files[0]["findings"]] == ["FC103"]
+
+
+def test_a_new_report_may_go_in_an_input_folder(tmp_path, capsys):
+    # Not yet there, it is no input of this run: it appears at the end, by rename.
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert main(["check", "--output-json", str(tmp_path / "news" / "report.json"), str(tmp_path / "news")]) == 0
+    assert json.loads((tmp_path / "news" / "report.json").read_text(encoding="utf-8"))["summary"]["files"] == 1

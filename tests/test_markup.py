@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from figcheck import markup
 from figcheck.markup import read_html, read_markdown, read_plain
 
 # -- plain text ----------------------------------------------------------------------------------
@@ -234,3 +237,30 @@ def test_html_unknown_entity_and_bare_ampersand_stay_as_written():
     doc = read_html("<p>AT&T paid &bogus; 5 &amp 6</p>")
     assert doc.body.strip() == "AT&T paid &bogus; 5 & 6"
     assert doc.locate(doc.body.index("6")) == (1, 29)
+
+
+# ---------------------------------------------------------------- linear time on markup that never ends
+
+@pytest.mark.parametrize(("reader", "unit"), [
+    ("html", "<a b"), ("html", "<a"), ("html", "<!--x>"), ("html", "<![CDATA[x>"), ("html", "<![if x>"),
+    ("markdown", "<!-- x -->\n"),
+], ids=["unclosed-tags", "bare-openers", "unclosed-comments", "unclosed-cdata", "unclosed-marked", "md-comments"])
+def test_markup_that_never_ends_reads_in_linear_time(reader, unit):
+    # html.parser looked from each such "<" to the end of the text: 160 KB of "<a b" took 140 s.
+    text = unit * (200_000 // len(unit))
+    started = time.process_time()
+    doc = markup.read_html(text) if reader == "html" else markup.read_markdown(text)
+    assert time.process_time() - started < 1.0
+    assert len(doc.body) <= len(text)
+
+
+def test_a_tag_that_never_ends_is_text_as_before():
+    doc = markup.read_html("<p>Of 120 drones, 90 fell.</p> 5 < 6 and <a b")
+    assert doc.body.strip().endswith("5 < 6 and <a b")
+    assert doc.body[doc.body.index("<a b") :] == "<a b"
+    assert doc.source_offset(doc.body.index("<a b")) == len(doc.source) - 4
+
+
+def test_a_page_holding_every_placeholder_is_still_read():
+    page = "".join(map(chr, range(0xFDD0, 0xFDF0))) + "<p>Of 120 drones, 90 fell.</p> <a b"
+    assert "Of 120 drones, 90 fell." in markup.read_html(page).body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -162,14 +163,28 @@ def time_phrases(body: str, sent_start: int, sent_end: int) -> list[tuple[int, i
 
 
 def when(phrases: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The time scope nearest the figure in its sentence: 'overnight', 'throughout the week'."""
-    best = None
-    best_dist = None
-    for p_start, p_end, text in phrases:
-        if p_start < end and p_end > start:
-            continue
-        # Scope words after a figure usually belong to it ("267 drones ... overnight").
-        dist = p_start - end if p_start >= end else (start - p_end) * 1.5
-        if best_dist is None or dist < best_dist:
-            best, best_dist = text, dist
+    """The time scope nearest the figure in its sentence: 'overnight', 'throughout the week'.
+
+    `phrases` come from time_phrases: in order and never overlapping, so their starts and their
+    ends both rise. The nearest phrase after the figure and the nearest before it are found by
+    bisection: a sentence of 10,000 figures and 10,000 phrases costs no more per figure than one
+    of ten (a linear look at every phrase for every figure was quadratic).
+    """
+    after = bisect.bisect_left(phrases, end, key=_start)          # first phrase starting at or after `end`
+    before = bisect.bisect_right(phrases, start, key=_end) - 1    # last phrase ending at or before `start`
+    best, best_dist = None, None
+    if before >= 0:
+        # Scope words after a figure usually belong to it ("267 drones ... overnight"): the ones
+        # before it count half again their distance, and win a tie.
+        best, best_dist = phrases[before][2], (start - phrases[before][1]) * 1.5
+    if after < len(phrases) and (best_dist is None or phrases[after][0] - end < best_dist):
+        best = phrases[after][2]
     return best
+
+
+def _start(phrase: tuple[int, int, str]) -> int:
+    return phrase[0]
+
+
+def _end(phrase: tuple[int, int, str]) -> int:
+    return phrase[1]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from figcheck.report.escape import prose, visible
+
 
 def render(report: dict[str, Any]) -> str:
     """Every finding on its own line, every unreadable file as `path: error: message`."""
     lines = []
     for file in report["files"]:
-        path = file["path"]
+        path = visible(file["path"])  # a newline in a file name must not forge a line
         if file.get("error"):
             # A bad record of a JSON Lines file is named by its line, as a finding would be.
             where = f"{path}:{file['record']}" if file.get("record") else path
@@ -24,4 +26,4 @@ def render(report: dict[str, Any]) -> str:
 
 def _one_line(text: str) -> str:
     # One finding per line is the contract that grep and editors' error parsers rely on.
-    return " ".join(text.splitlines())
+    return prose(" ".join(text.splitlines()))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from figcheck.report.escape import visible
+
 _COMMAND = {"info": "notice", "warning": "warning", "error": "error"}
 
 
@@ -38,9 +40,14 @@ def _position(f: dict[str, Any]) -> list[tuple[str, int]]:
 
 def _data(text: str) -> str:
     # Same order as toolkit's escapeData: "%" first, or the other escapes get escaped again.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(text: str) -> str:
     # The runner splits properties on "," and the command from its data on "::".
     return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _controls(text: str) -> str:
+    # An ESC or other control in a file name or message would reach the job log raw: written out.
+    return visible(text)
