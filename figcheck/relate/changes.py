@@ -76,10 +76,14 @@ def _cues() -> dict[str, regex.Pattern]:
     }
 
 
-def _sign_of(word: str) -> int:
+@functools.cache
+def _signs() -> dict[str, int]:
     d = lexicon.load_strict("cues", SCHEMA)["direction"]
-    w = word.lower()
-    return 1 if w in d["up"] else -1 if w in d["down"] else 0
+    return {**{w.lower(): 0 for w in d["same"]}, **{w.lower(): -1 for w in d["down"]}, **{w.lower(): 1 for w in d["up"]}}
+
+
+def _sign_of(word: str) -> int:
+    return _signs().get(word.lower(), 0)
 
 
 def compatible(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
@@ -129,6 +133,11 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
         if not 2 <= len(idx) <= MAX_FIGURES:
             continue
         floor = sentence_starts[s]
+        # A plain test a sentence: a change says "from", or sets one figure against another.
+        text = body[floor:figures[idx[-1]].start].lower()
+        if "from" not in text and "compar" not in text and " vs" not in text and "against" not in text \
+                and "versus" not in text:
+            continue
         figs = [figures[i] for i in idx]
         for change in _in_sentence(cues, body, figs, floor):
             found.setdefault((change.old.start, change.new.start), change)
@@ -232,13 +241,16 @@ def _reaching_back(cues: dict[str, regex.Pattern], body: str, figures: list[Figu
         if len(idx) > MAX_FIGURES or len(members.get(s - 1, ())) > MAX_FIGURES:
             continue
         floor = sentence_starts[s]
+        text = body[floor:figures[idx[-1]].start]
+        if "to " not in text and "until " not in text:  # a plain test a sentence before the patterns
+            continue
         for i in idx:
             new = figures[i]
             before = body[max(floor, new.start - 40):new.start]
             if "to " not in before and "until " not in before:
                 continue
             to_m = cues["to"].search(before)
-            if not to_m or regex.search(r"^[^,;.]{0,40}?\bfrom\b", body[new.end:new.end + 60], regex.I):
+            if not to_m or _FROM_AFTER.match(body, new.end, new.end + 60):
                 continue
             to_at = new.start - (len(before) - to_m.start())
             head = body[max(floor, to_at - 60):to_at]
@@ -257,6 +269,10 @@ def _reaching_back(cues: dict[str, regex.Pattern], body: str, figures: list[Figu
                 yield from _make(cues, body, old, new, verb.group(1), sentence_starts[max(0, s - 1)])
 
 
+_FROM_AFTER = regex.compile(r"[^,;.]{0,40}?\bfrom\b", regex.I)
+
+
+@functools.cache
 def cues_adverbs() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load_strict("cues", SCHEMA)["change"]["adverbs"])
 

@@ -98,6 +98,8 @@ def births(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -
     stand in different sentences (frames read a sentence that holds both)."""
     words = _words()
     by_person = _ages_by_person(body, figures, sentence_starts)
+    if not by_person:
+        return []
     main = _main_person(body, words["not_names"])
     out = []
     for f in figures:
@@ -139,7 +141,9 @@ def _ages_by_person(body: str, figures: list[Figure], sentence_starts: tuple[int
         return {}
     named = {f.start: _named(body, f, sentence_starts[f.sentence], words) for f in ages}
     people = {n for n in named.values() if n}
-    main = _main_person(body, words["not_names"])
+    # The main person is counted only when some age names no one: most articles need no count.
+    unnamed = any(named[f.start] is None and _anaphoric(body, f) for f in ages)
+    main = _main_person(body, words["not_names"]) if unnamed and people else None
     by_person: dict[str, list[Figure]] = {}
     for f in ages:
         person = named[f.start]

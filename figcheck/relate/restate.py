@@ -113,8 +113,16 @@ def _repeated_sentences(body: str, figures: list[Figure], starts: tuple[int, ...
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)
+    # A sentence can be a repeat only of one as long with as many figures: the skeletons are
+    # built for those alone, most articles having none.
+    sizes: dict[tuple[int, int], int] = {}
+    for s, figs in by_sentence.items():
+        key = (len(figs), ends[s] - starts[s] - sum(f.end - f.start for f in figs))
+        sizes[key] = sizes.get(key, 0) + 1
     seen: dict[str, list[Figure]] = {}
     for s, figs in by_sentence.items():
+        if sizes[(len(figs), ends[s] - starts[s] - sum(f.end - f.start for f in figs))] < 2:
+            continue
         text, pos, parts = body, starts[s], []
         for f in figs:
             parts.append(text[pos:f.start])

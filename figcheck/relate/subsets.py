@@ -70,10 +70,13 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
         if len(idx) > MAX_FIGURES:
             continue
         figs = [figures[i] for i in idx]
-        for sub in _within(cues, body, figs):
-            out.setdefault(sub.part.start, sub)
-        for sub in _across(cues, body, figures, members, s, sentence_starts[s], last):
-            out.setdefault(sub.part.start, sub)
+        # A plain test a sentence: a part names its whole with "of" or a pronoun.
+        text = body[sentence_starts[s]:figs[-1].end + 40].lower()
+        if " of " in text or "these" in text or "those" in text:
+            for sub in _within(cues, body, figs):
+                out.setdefault(sub.part.start, sub)
+            for sub in _across(cues, body, figures, members, s, sentence_starts[s], last):
+                out.setdefault(sub.part.start, sub)
         for f in figs:
             if f.counted:
                 last[f.counted.lower().split()[-1]] = f
@@ -121,8 +124,8 @@ def _across(cues: dict, body: str, figures: list[Figure], members: dict[int, lis
             floor: int, last: dict[str, Figure]) -> Iterator[Subset]:
     """A part in this sentence whose whole is named by its noun or a pronoun: the last count of
     that noun, or the last count, in the sentences before (or earlier in this one)."""
-    earlier = [figures[i] for k in (s - 2, s - 1) for i in members.get(k, [])][-MAX_FIGURES:]
     here = [figures[i] for i in members.get(s, [])]
+    earlier: list[Figure] | None = None   # made only for a part that names its whole
     for j, part in enumerate(here):
         after = body[part.end:part.end + 40]
         lead = body[max(floor, part.start - 30):part.start].lower()
@@ -131,6 +134,8 @@ def _across(cues: dict, body: str, figures: list[Figure], members: dict[int, lis
             continue
         if cues["not_partitive"].match(after):
             continue
+        if earlier is None:
+            earlier = [figures[i] for k in (s - 2, s - 1) for i in members.get(k, [])][-MAX_FIGURES:]
         before = earlier + here[:j]
         whole, cue = None, "of these"
         if cues["of_pronoun"].match(after) or cues["lead_pronoun"].search(body[max(floor, part.start - 30):part.start]):
