@@ -124,3 +124,7 @@ def test_since_in_another_clause_is_not_the_terms_start():
 def test_an_end_date_named_by_its_thing_may_come_before_the_length():
     text = "It rated its debentures due 1999. The plan is financed by 12-year debenture issues."
     assert terms(text, "1987-06-19") == [("12-year", "1999", None)]
+
+
+def test_a_direction_phrase_read_backwards_is_read_whole():
+    assert pairs("The forecast was scaled back from 2.6% to 2.9%.") == [("2.6%", "2.9%", -1, False)]

@@ -48,7 +48,9 @@ def _cues() -> dict[str, regex.Pattern]:
     fill_from, fill_to = words(c["from_fillers"]), words(c["to_fillers"])
     return {
         # The last direction word of a stretch of text (searched backwards from its end).
-        "dir": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'] + d['same'])})\b", regex.I | regex.REVERSE),
+        # Read backwards, so its words go in as a plain list, longest first (alternation's note).
+        "dir": regex.compile(rf"\b(?P<w>{alternation([w.lower() for w in d['up'] + d['down'] + d['same']], backwards=True)})\b",
+                             regex.I | regex.REVERSE),
         "from": regex.compile(rf"\bfrom\s+(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
         "to": regex.compile(rf"\b(?:to|until)\s+(?:(?:{fill_to})\s+){{0,3}}$", regex.I),
         # "NEW, down from OLD": the direction word right before "from".
