@@ -36,7 +36,10 @@ def _cues() -> tuple[regex.Pattern, regex.Pattern, frozenset[str]]:
 
 
 def find(body: str, figures: list[Figure], members: dict[int, list[int]]) -> list[Difference]:
-    return [d for idx in members.values() if len(idx) <= MAX_FIGURES for d in _in_sentence(body, [figures[i] for i in idx])]
+    if " than" not in body:  # every difference says "more than" or "less than"
+        return []
+    return [d for idx in members.values() if 3 <= len(idx) <= MAX_FIGURES
+            for d in _in_sentence(body, [figures[i] for i in idx])]
 
 
 def _in_sentence(body: str, figs: list[Figure]) -> Iterator[Difference]:

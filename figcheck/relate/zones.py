@@ -40,6 +40,9 @@ def _minutes(m: regex.Match, n: str) -> int | None:
 
 def find(body: str, sentence_at: object) -> list[ZonePair]:
     pattern, offsets = _pattern()
+    # Plain tests first: a pair needs a bracket and a zone's name, and most articles have neither.
+    if "(" not in body or (not any(zone in body for zone in offsets) and "local time" not in body):
+        return []
     out = []
     for m in pattern.finditer(body):
         a, b = _minutes(m, "a"), _minutes(m, "b")
