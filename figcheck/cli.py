@@ -9,6 +9,7 @@ import math
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--statistics", action="store_true",
                      help="print figures found, figures checked and findings by severity on standard error")
     chk.add_argument("--quiet", "-q", action="store_true", help="no summary line, no progress")
+    chk.add_argument("--progress", action="store_true",
+                     help="a progress line every few seconds on standard error even when it is not a terminal (CI logs)")
     chk.add_argument("--show-checks", action="store_true",
                      help="full report: also list every check that held, with its working (JSON always has them under 'held')")
 
@@ -200,6 +203,14 @@ def _say(line: str) -> None:
 
     with contextlib.suppress(OSError, ValueError):
         print(visible(line), file=sys.stderr, flush=True)
+
+
+def _draw(text: str) -> None:
+    # The progress line's own codes (carriage return, clear to end of line) go out as they are:
+    # no article text is in it, so there is nothing to escape.
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(text)
+        sys.stderr.flush()
 
 
 def _quiet_stdout() -> None:
@@ -463,21 +474,64 @@ def _job_count(args: argparse.Namespace) -> int:
     return os.cpu_count() or 1
 
 
-class _Progress:
-    """A progress line on standard error, only on a terminal and only for long runs."""
+def _count_articles(paths: list[str]) -> int | None:
+    """How many articles the inputs hold, when that is cheap to know: files named on the command
+    line (a JSON Lines file counts its lines); None for folders and standard input."""
+    total = 0
+    for arg in paths:
+        path = Path(arg)
+        if arg == "-" or not path.is_file():
+            return None
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            try:
+                with open(path, "rb") as fh:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                return None
+        else:
+            total += 1
+    return total
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.n = 0
+
+class _Progress:
+    """Progress on standard error for long runs: on a terminal a line redrawn in place, with the
+    total when the inputs tell it and the rate; off a terminal, with --progress, a line every few
+    seconds. The terminal line is cleared before a report writes to the same terminal."""
+
+    EVERY = 200          # articles between redraws on a terminal
+    SECONDS = 5.0        # between lines off a terminal
+
+    def __init__(self, enabled: bool, forced: bool = False, total: int | None = None) -> None:
+        self.tty = enabled and _isatty(sys.stderr)
+        self.lines = enabled and forced and not self.tty
+        self.total, self.n, self.shown = total, 0, False
+        self.start = self.last = time.monotonic()
+
+    def _text(self) -> str:
+        rate = self.n / max(time.monotonic() - self.start, 1e-9)
+        of = f" of {self.total:,}" if self.total else ""
+        return f"figcheck: {self.n:,}{of} articles, {rate:,.0f}/s"
 
     def tick(self) -> None:
         self.n += 1
-        if self.enabled and self.n % 200 == 0:
-            print(f"\rfigcheck: {self.n:,} articles", end="", file=sys.stderr, flush=True)
+        if self.tty and self.n % self.EVERY == 0:
+            _draw(f"\r\x1b[K{self._text()}")
+            self.shown = True
+        elif self.lines and time.monotonic() - self.last >= self.SECONDS:
+            self.last = time.monotonic()
+            _say(self._text())
+
+    def clear(self) -> None:
+        """Take the terminal line away before a report prints beside it."""
+        if self.shown:
+            _draw("\r\x1b[K")
+            self.shown = False
 
     def done(self) -> None:
-        if self.enabled and self.n >= 200:
-            print(f"\rfigcheck: {self.n:,} articles", file=sys.stderr)
+        if self.tty and self.n >= self.EVERY:
+            _draw(f"\r\x1b[K{self._text()}\n")
+        elif self.lines:
+            _say(self._text())
 
 
 # ---------------------------------------------------------------- extract
@@ -526,12 +580,14 @@ def _check(args: argparse.Namespace) -> int:
     writers = _writers(args, fmt, run.rules, outputs)
     documents = any(getattr(w, "documents", False) for w in writers)
     done = False
-    progress = _Progress(not args.quiet)
+    progress = _Progress(not args.quiet, args.progress, _count_articles(args.paths))
     tally = _Tally(run.baseline, keep=bool(args.write_baseline))
     try:
         for result in _results(run.jobs(documents), _job_count(args)):
             result = tally.add(result)
             document = result.pop("document", None)
+            if result.get("findings") or result.get("error"):
+                progress.clear()
             for w in writers:
                 w.write({**result, "document": document} if getattr(w, "documents", False) else result)
             progress.tick()

@@ -184,7 +184,8 @@ def test_a_long_batch_shows_progress_on_a_terminal_and_a_short_one_does_not(tmp_
     (tmp_path / "long.jsonl").write_text("".join(lines), encoding="utf-8")
     (tmp_path / "short.jsonl").write_text("".join(lines[:45]), encoding="utf-8")
     long_err = _stderr_on_a_terminal(["check", "--jobs", "1", str(tmp_path / "long.jsonl")], tmp_path)
-    assert "figcheck: 200 articles" in long_err and "figcheck: 450 articles" in long_err
+    assert "\r\x1b[Kfigcheck: 200 of 450 articles, " in long_err and "figcheck: 450 of 450 articles, " in long_err
+    assert long_err.endswith("/s\r\n")  # the last line stays, ended
     assert _stderr_on_a_terminal(["check", "--jobs", "1", str(tmp_path / "short.jsonl")], tmp_path) == ""
     assert "articles" not in _stderr_on_a_terminal(["check", "--quiet", str(tmp_path / "long.jsonl")], tmp_path)
 
@@ -194,3 +195,24 @@ def test_progress_stays_off_standard_error_that_is_not_a_terminal(tmp_path, caps
     (tmp_path / "long.jsonl").write_text(records, encoding="utf-8")
     _, _, err = run(capsys, "check", "--jobs", "1", str(tmp_path / "long.jsonl"))
     assert "articles" not in err
+
+
+def test_progress_off_a_terminal_on_request_is_plain_lines(tmp_path, capsys, monkeypatch):
+    from figcheck import cli
+
+    monkeypatch.setattr(cli._Progress, "SECONDS", 0.0)  # a line for every article, not every 5 s
+    records = "".join(json.dumps({"id": i, "body": CLEAN}) + "\n" for i in range(3))
+    (tmp_path / "three.jsonl").write_text(records, encoding="utf-8")
+    _, _, err = run(capsys, "check", "--progress", "--jobs", "1", str(tmp_path / "three.jsonl"))
+    lines = [line for line in err.splitlines() if "articles," in line]
+    assert lines[0].startswith("figcheck: 1 of 3 articles, ") and lines[-1].startswith("figcheck: 3 of 3 articles, ")
+    assert "\x1b" not in err and "\r" not in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_the_progress_line_is_cleared_before_a_finding_prints(tmp_path):
+    lines = [json.dumps({"id": i, "body": CLEAN}) + "\n" for i in range(200)] + [json.dumps({"body": BAD}) + "\n"]
+    (tmp_path / "mixed.jsonl").write_text("".join(lines), encoding="utf-8")
+    err = _stderr_on_a_terminal(["check", "--jobs", "1", str(tmp_path / "mixed.jsonl")], tmp_path)
+    drawn = err.index("figcheck: 200 of 201 articles")
+    assert err.index("\r\x1b[K", drawn) > drawn  # taken away again before the finding
