@@ -30,7 +30,7 @@ SCHEMA = (
     ("term", ("instruments", "generic", "ends", "starts")),
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
-                "adverbs", "auxiliaries", "quoted_per", "comparisons")),
+                "adverbs", "auxiliaries", "quoted_per", "comparisons", "clause_words")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
 _GAP = 90          # characters a change may spread between its two figures
@@ -68,10 +68,12 @@ def _cues() -> dict[str, regex.Pattern]:
         "rank_sentence": regex.compile(rf"\b(?:{words(c['rank_sentence'])})\b", regex.I),
         "quoted_per": regex.compile(rf"^\s*(?:\w+\s+)?(?:per|to the|against the|a)\s+(?:u\.?s\.?\s+)?"
                                     rf"(?:{words(c['quoted_per'])})\b", regex.I),
-        "clause_end": regex.compile(r"[;:(—–]|\s-\s|,\s|\b(?:and|but|while|whereas)\s", regex.I | regex.REVERSE),
+        "clause_end": regex.compile(rf"[;:(—–]|\s-\s|,\s|\b(?:{alternation(c['clause_words'], backwards=True)})\s",
+                                    regex.I | regex.REVERSE),
         # Between the two figures of one change: no second clause, no second subject.
-        "split": regex.compile(r"[.;]\s|,\s|\b(?:and|but|while|whereas|although)\b", regex.I),
-        "separator": regex.compile(r"[;\d]|\b(?:while|whereas|although|and|with)\b", regex.I),
+        "split": regex.compile(rf"[.;]\s|,\s|\b(?:{words(c['clause_words'])})\b", regex.I),
+        "separator": regex.compile(rf"[;\d]|\b(?:{words([*c['clause_words'], 'with'])})\b", regex.I),
+        "clauses": regex.compile(rf"[.;]\s|\b(?:{words(c['clause_words'])})\b", regex.I),
         # "a one-in-five chance", "one in 10 adults": a figure inside a ratio is not a value that changes.
         "ratio_word": regex.compile(r"^-(?:in|to|for|of)-|^\s+(?:in|out of)\s+"
                                     r"(?:\d{1,3}\b|one|two|three|four|five|six|seven|eight|nine|ten)\b", regex.I),
@@ -213,13 +215,10 @@ def _compared(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], 
     if not cues["compared"].search(before):
         return None
     new = _previous_compatible(earlier, old)
-    if new is None or old.start - new.end > _GAP or _CLAUSES.search(body, new.end, old.start):
+    if new is None or old.start - new.end > _GAP or cues["clauses"].search(body, new.end, old.start):
         return None
     pair = compatible(old, new)
     return Change(pair[0], pair[1], None, "compared with") if pair else None
-
-
-_CLAUSES = regex.compile(r"[.;]\s|\b(?:and|but|while|whereas)\b", regex.I)
 
 
 def _adverb_change(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, word: str,

@@ -19,7 +19,7 @@ from figcheck import lexicon
 from figcheck.model import Figure
 from figcheck.relate.candidates import AgeBirth, Restatement
 
-SCHEMA = (("people", ("not_names", "verbs", "person_nouns", "max_apart", "past", "past_before", "reach")),)
+SCHEMA = (("people", ("not_names", "verbs", "person_nouns", "max_apart", "past", "past_before", "reach", "event_age", "death")),)
 
 _NAME = r"\p{Lu}[\p{L}'’-]+"
 _BEFORE = regex.compile(rf"({_NAME})\s*,\s+(?:an?\s+|the\s+)?$")
@@ -41,6 +41,8 @@ def _words() -> dict:
         "person_nouns": frozenset(data["person_nouns"]), "reach": int(data["reach"]), "max_apart": float(data["max_apart"]),
         "past": regex.compile(rf"^[^.;]{{0,30}}?\b(?:{words('past')})\b", regex.I),
         "past_before": regex.compile(rf"\b(?:{words('past_before')})\s+$", regex.I),
+        "event_age": regex.compile(rf"\b(?:{words('event_age')})\s+$", regex.I),
+        "death": regex.compile(rf"\b(?:{words('death')})\b", regex.I),
     }
 
 
@@ -114,16 +116,13 @@ def births(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -
     return out
 
 
-_EVENT_AGE = regex.compile(r"\b(?:aged|at\s+the\s+age\s+of)\s+$", regex.I)
-_DEATH = regex.compile(r"\b(?:died|dies|dead|death|passed away)\b", regex.I)
-
-
 def _present(body: str, f: Figure, floor: int) -> bool:
     """'moved to Montreal at the age of 12' is an age at an event; only a death ('died aged 95')
     gives the age a person has at publication that way."""
-    if not _EVENT_AGE.search(body[max(floor, f.start - 20):f.start]):
+    words = _words()
+    if not words["event_age"].search(body[max(floor, f.start - 20):f.start]):
         return True
-    return bool(_DEATH.search(body[floor:f.start]))
+    return bool(words["death"].search(body[floor:f.start]))
 
 
 def _dated(figures: list[Figure], age: Figure) -> bool:

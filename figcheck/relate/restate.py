@@ -22,7 +22,7 @@ from figcheck.model import Figure
 from figcheck.relate.candidates import Restatement
 
 SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again", "demonstratives")),
-          ("subset", ("determiners", "pronouns", "not_partitive", "measure_after")))
+          ("subset", ("determiners", "pronouns", "not_partitive", "measure_after", "required")))
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 
 

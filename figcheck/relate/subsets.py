@@ -21,7 +21,6 @@ from figcheck.model import Figure
 from figcheck.relate.candidates import MAX_FIGURES, Subset, shared_unit
 from figcheck.relate.restate import SCHEMA
 
-_NEEDED = regex.compile(r"^\s+(?:\w+\s+)?(?:are|is|were|was|be)\s+(?:needed|required|necessary|wanted)\b", regex.I)
 _KINDS = frozenset({"count", "money", "quantity", "duration"})
 
 
@@ -43,6 +42,7 @@ def _cues() -> dict:
         "of_pronoun": regex.compile(rf"^\s+of\s+(?:{alt('pronouns')})\b", regex.I),
         # "Out of these, 1,846 ...", and as one article printed it, "Out these, ...".
         "lead_pronoun": regex.compile(rf"(?:^|\.\s+)(?:out\s+(?:of\s+)?|of\s+)(?:{alt('pronouns')}),?\s+$", regex.I),
+        "needed": regex.compile(rf"^\s+(?:\w+\s+)?(?:are|is|were|was|be)\s+(?:{alt('required')})\b", regex.I),
         "measure_after": regex.compile(rf"^[\s-]*(?:{alt('measure_after')})\b", regex.I),
         "not_partitive": regex.compile(rf"^\s+of\s+(?:{alt('not_partitive')})\b", regex.I),
     }
@@ -114,7 +114,7 @@ def _within(cues: dict, body: str, figs: list[Figure]) -> Iterator[Subset]:
             if pair:
                 yield Subset(pair[0], pair[1], "of")
         # "two polls, of which four are needed": a requirement, not a part.
-        elif cues["of_which"].search(body[a.end:b.start]) and len(gap) < 80 and not _NEEDED.match(body[b.end:b.end + 30]):
+        elif cues["of_which"].search(body[a.end:b.start]) and len(gap) < 80 and not cues["needed"].match(body[b.end:b.end + 30]):
             pair = compatible(b, a)
             if pair:
                 yield Subset(pair[0], pair[1], "of which")
