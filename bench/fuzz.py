@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(ROOT / "tests"))
 from article_text import PAIRS, PHRASES, PUNCT, SEPARATORS, WORDS  # noqa: E402 - the test suite's pieces
-from reader_targets import PIECES, TARGETS  # noqa: E402
+from reader_targets import PIECES, TARGETS, signature  # noqa: E402
 
 
 def check_invariants(body: str, slow: float, confirming: bool = False) -> list[tuple[str, str]]:
@@ -56,7 +56,7 @@ def check_invariants(body: str, slow: float, confirming: bool = False) -> list[t
     try:
         figures = figcheck.extract_figures(body)
     except Exception as exc:
-        return [(_exc_signature("extract_figures", exc), traceback.format_exc())]
+        return [(signature("extract_figures", exc), traceback.format_exc())]
     prev = -1
     for f in figures:
         if f.text != body[f.start:f.end]:
@@ -76,7 +76,7 @@ def check_invariants(body: str, slow: float, confirming: bool = False) -> list[t
         first = figcheck.check_text(body)
         second = figcheck.check_text(body)
     except Exception as exc:
-        problems.append((_exc_signature("check_text", exc), traceback.format_exc()))
+        problems.append((signature("check_text", exc), traceback.format_exc()))
     else:
         if first != second:
             problems.append(("check-not-deterministic", f"{len(first)} then {len(second)} findings"))
@@ -89,14 +89,6 @@ def check_invariants(body: str, slow: float, confirming: bool = False) -> list[t
     if took > slow:
         problems.append((f"slow-{_size_bucket(len(body))}", f"{took:.1f} s for {len(body)} characters"))
     return problems
-
-
-def _exc_signature(where: str, exc: BaseException) -> str:
-    frames = traceback.extract_tb(exc.__traceback__)
-    ours = [fr for fr in frames if "/figcheck/" in fr.filename] or frames
-    last = ours[-1] if ours else None
-    place = f"{Path(last.filename).stem}.{last.name}:{last.lineno}" if last else "?"
-    return f"{where}-{type(exc).__name__}-{place}"
 
 
 def _size_bucket(n: int) -> str:

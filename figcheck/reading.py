@@ -176,23 +176,22 @@ def _read_capped(fd: int, limit: int, kind: type[FigcheckError]) -> bytes:
     size = os.fstat(fd).st_size
     if size > limit:
         raise kind(too_big(size, limit))
-    parts, total = [], 0
+    parts: list[bytes] = []
+    total = 0
     while True:
         # The size may have grown since fstat (a log being written): read one past the cap at most.
         chunk = os.read(fd, min(_CHUNK * 16, limit + 1 - total))
         if not chunk:
             return b"".join(parts)
-        parts.append(chunk)
-        total += len(chunk)
-        if total > limit:
-            raise kind(too_big(None, limit))
+        total = _keep(parts, chunk, total, limit, kind)
 
 
 def _read_stream(fd: int, limit: int, seconds: float, kind: type[FigcheckError]) -> bytes:
     # NOTE: on Linux a FIFO no writer has opened yet polls as "nothing to read" (no POLLHUP) while
     # read() would say end of file: so wait for it to be readable, within the deadline, first.
     deadline = time.monotonic() + seconds
-    parts, total = [], 0
+    parts: list[bytes] = []
+    total = 0
     while True:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
@@ -203,10 +202,16 @@ def _read_stream(fd: int, limit: int, seconds: float, kind: type[FigcheckError])
             continue
         if not chunk:
             return b"".join(parts)
-        parts.append(chunk)
-        total += len(chunk)
-        if total > limit:
-            raise kind(too_big(None, limit))
+        total = _keep(parts, chunk, total, limit, kind)
+
+
+def _keep(parts: list[bytes], chunk: bytes, total: int, limit: int, kind: type[FigcheckError]) -> int:
+    """Add a chunk read and return the bytes read so far; past the cap the input is refused, not read on."""
+    parts.append(chunk)
+    total += len(chunk)
+    if total > limit:
+        raise kind(too_big(None, limit))
+    return total
 
 
 def _closed(stream: Any) -> bool:

@@ -60,7 +60,7 @@ def _through_cli(suffix: str, data: bytes, slow: float) -> Problems:
             try:
                 code, out, err = _run_cli([*command, str(path)])
             except BaseException as exc:  # SystemExit, RecursionError ...: a crash, whatever its kind
-                return [(_signature(f"{suffix}-{command[0]}", exc), traceback.format_exc())]
+                return [(signature(f"{suffix}-{command[0]}", exc), traceback.format_exc())]
             took = time.process_time() - started
             if "Traceback" in err:
                 problems.append((f"{suffix}-{command[0]}-traceback", err))
@@ -93,7 +93,7 @@ def _setting(option: str, name: str, data: bytes, slow: float) -> Problems:
         try:
             code, _, err = _run_cli(["check", "--format", "concise", "--jobs", "1", option, str(setting), str(article)])
         except BaseException as exc:
-            return [(_signature(name, exc), traceback.format_exc())]
+            return [(signature(name, exc), traceback.format_exc())]
         took = time.process_time() - started
     problems: Problems = []
     if "Traceback" in err or (code == 2 and len(err.strip().splitlines()) != 1):
@@ -109,7 +109,8 @@ def _allowed(slow: float, data: bytes) -> float:
     return slow + 10 * len(data) / 1_000_000
 
 
-def _signature(where: str, exc: BaseException) -> str:
+def signature(where: str, exc: BaseException) -> str:
+    """A failure's name: where it was called, the exception, and the figcheck line that raised it."""
     frames = traceback.extract_tb(exc.__traceback__)
     ours = [fr for fr in frames if "/figcheck/" in fr.filename] or frames
     last = ours[-1] if ours else None

@@ -257,7 +257,8 @@ class Doc:
 
     def births(self) -> list[AgeBirth]:
         """A person's age beside their birth year given in another sentence (relate/people.py)."""
-        return self._once("births", lambda: people.births(self.body, self.figures, self.layout.sentence_starts))
+        return self._once("births", lambda: people.births(self.body, self.figures, self.layout.sentence_starts,
+                                                          self._ages()))
 
     def subsets(self) -> list[Subset]:
         """Parts the text names of a whole (relate/subsets.py), found once an article."""
@@ -267,10 +268,14 @@ class Doc:
         """Figures the text gives twice for one quantity: one person's ages (relate/people.py), a
         count referred back to (relate/restate.py). Found once an article."""
         starts = self.layout.sentence_starts
-        return self._once("restatements", lambda: people.find(self.body, self.figures, starts)
+        return self._once("restatements", lambda: people.find(self._ages())
                           + restate.find(self.body, self.figures, starts, self.layout.sentence_ends))
 
-    def _once(self, key: str, make: Callable[[], list]) -> list:
+    def _ages(self) -> dict[str, list[Figure]]:
+        """Each person's ages (relate/people.py): restatements and births both read them."""
+        return self._once("ages", lambda: people.ages(self.body, self.figures, self.layout.sentence_starts))
+
+    def _once(self, key: str, make: Callable[[], Any]) -> Any:
         """A relation finder's candidates, found once an article: several rules read them."""
         if key not in self.cache:
             self.cache[key] = make()

@@ -87,19 +87,24 @@ def _describes(lower: list[str], words: dict) -> bool:
     return not any(w in words["verbs"] or w.endswith(("s", "ed")) for w in lower)
 
 
-def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> list[Restatement]:
+def ages(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> dict[str, list[Figure]]:
+    """Each person's present ages, in text order: what `find` and `births` both read."""
+    return _ages_by_person(body, figures, sentence_starts)
+
+
+def find(by_person: dict[str, list[Figure]]) -> list[Restatement]:
     """Pairs of ages given for one person with different values."""
-    return list(_pairs(_ages_by_person(body, figures, sentence_starts), _words()["max_apart"]))
+    return list(_pairs(by_person, _words()["max_apart"]))
 
 
 _BORN = regex.compile(r"\bborn\s+(?:(?:in|on)\s+)?(?:[^.;,]{0,30}?\s(?:in|on)\s+)?$", regex.I)
 
 
-def births(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]) -> list[AgeBirth]:
+def births(body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
+           by_person: dict[str, list[Figure]]) -> list[AgeBirth]:
     """Each person's present age beside the birth year or date the article gives them, when the two
     stand in different sentences (frames read a sentence that holds both)."""
     words = _words()
-    by_person = _ages_by_person(body, figures, sentence_starts)
     if not by_person:
         return []
     main = _main_person(body, words["not_names"])
