@@ -128,3 +128,28 @@ def test_caps_far_apart_do_not_link():
 def test_the_subject_of_a_death_is_the_first_name_of_its_sentence():
     text = "Amara bin Said, the long-serving ruler of the isles, died aged 79. Amara was born 1940."
     assert [(b.age.text, b.born.text, b.person) for b in document(text, "2020-01-12").births()] == [("79", "1940", "Amara")]
+
+
+def test_an_unnamed_age_is_the_persons_named_last_before_it():
+    text = "Japan has many centenarians. The 101-year-old Torao Toshitsune eats fish. Japan ages. " \
+           "Japan worries. None of this is Mr Toshitsune's concern. At 104, he feels fine."
+    assert linked(text) == [("101-year-old", "104", "the age of Toshitsune")]
+
+
+def test_an_unnamed_age_after_another_name_is_not_linked():
+    text = "Dawson, 21, signed. Spurs made bids for the 22-year-old. Spurs also bid for Reid."
+    assert linked(text) == []
+
+
+def test_a_profile_naming_no_one_with_an_age_refers_to_its_subject():
+    text = "The 17-year-old from Devon was nominated. Her album sold well. The 19-year-old singer will tour."
+    assert linked(text) == [("17-year-old", "19-year-old", "the age of the article's subject")]
+
+
+def test_many_unnamed_ages_are_several_people():
+    text = "The 34-year-old won. The 30-year-old lost. The 28-year-old won bronze. The 35-year-old retired."
+    assert linked(text) == []
+
+
+def test_an_unnamed_age_in_mid_sentence_is_not_the_subject():
+    assert linked("The 17-year-old won. Fans cheered for a 19-year-old from Leeds.") == []

@@ -145,26 +145,57 @@ def _ages_by_person(body: str, figures: list[Figure], sentence_starts: tuple[int
         return {}
     named = {f.start: _named(body, f, sentence_starts[f.sentence], words) for f in ages}
     people = {n for n in named.values() if n}
+    if not people:
+        return _one_subject(body, ages, sentence_starts)
     # The main person is counted only when some age names no one: most articles need no count.
     unnamed = any(named[f.start] is None and _anaphoric(body, f) for f in ages)
-    main = _main_person(body, words["not_names"]) if unnamed and people else None
+    main = _main_person(body, words["not_names"]) if unnamed else None
     by_person: dict[str, list[Figure]] = {}
     for f in ages:
         person = named[f.start]
-        # An age that names no one ("the 34-year-old", "She was 93 years old") is the article's
-        # main person's, once they have been named with an age of their own: sports copy gives
-        # many players' ages that way, but then its most-named person is rarely the one meant.
-        if person is None and main in people and _anaphoric(body, f) and body.find(main, 0, f.start) >= 0:
-            person = main
+        # An age that names no one ("the 34-year-old", "She was 93 years old") is the person's
+        # named last before it, or else the article's main person's, once either has been given
+        # an age of their own: sports copy gives many players' ages that way, and a name between
+        # ("bids for the 22-year-old" after "Reid") is someone else's.
+        if person is None and _anaphoric(body, f):
+            last = _named_last(body, f, sentence_starts[max(0, f.sentence - words["reach"])], words["not_names"])
+            if last in people:
+                person = last
+            elif main in people and body.find(main, 0, f.start) >= 0:
+                person = main
         if person:
             by_person.setdefault(person, []).append(f)
     return by_person
 
 
+_SUBJECT = regex.compile(r"(?:^|[.!?\"”]\s+|\n\s*|\b(?:And|But)\s+)[Tt]he\s+$")
+_ONE_SUBJECT_MAX = 3   # more ages than this, all unnamed, profile several people
+
+
+def _one_subject(body: str, ages: list[Figure], sentence_starts: tuple[int, ...]) -> dict[str, list[Figure]]:
+    """'The 17-year-old from a small Devon village' ... 'The 19-year-old singer': where no age in
+    the article names anyone and each opens its sentence as "The N-year-old", a profile refers to
+    its one subject that way. More such ages are several people."""
+    if not 2 <= len(ages) <= _ONE_SUBJECT_MAX:
+        return {}
+    for f in ages:
+        floor = sentence_starts[f.sentence]
+        if not f.text.lower().endswith("year-old") or not _SUBJECT.search(body[max(0, floor - 2, f.start - 12):f.start]):
+            return {}
+    return {"the article's subject": ages}
+
+
+def _named_last(body: str, f: Figure, floor: int, not_names: frozenset[str]) -> str | None:
+    """The name nearest before an age, within a few sentences: 'Mr Toshitsune's concern. At 104,
+    he' is Toshitsune's age; 'bids for the 22-year-old' after 'Spurs' is no one's we know."""
+    names = [w for w in _CAPITALISED.findall(" " + body[floor:f.start]) if w not in not_names]
+    return regex.sub(r"['’]s?$", "", names[-1]) if names else None
+
+
 def _anaphoric(body: str, f: Figure) -> bool:
     """'the 34-year-old', 'She was 93 years old', 'At 104, he': ages that point back to a person."""
     text = f.text.lower()
-    return text.endswith(("year-old", "years old")) or body[f.end:f.end + 6].lower() in (", he ", ", she ")
+    return text.endswith(("year-old", "years old")) or body[f.end:f.end + 6].lower().startswith((", he ", ", she "))
 
 
 def _main_person(body: str, not_names: frozenset[str]) -> str | None:
