@@ -1,5 +1,5 @@
-"""Rates of exchange within one article: each '$42.8m (£23.7m)' against the other pairs of the
-same two currencies; no outside rates."""
+"""Rates of exchange: each '$42.8m (£23.7m)' against the other pairs of the same two currencies
+in the article, and against the range the two currencies traded in (lexicon/rates.toml)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from figcheck import rates
 from figcheck.kinds.base import Hit, Kind, fmt, held
 from figcheck.relate import Doc
 from figcheck.relate.currency_pairs import Pair, pairs
@@ -21,6 +22,11 @@ class Params:
     # instead: an article with just two pairs of the same currencies, whose rates disagree (which
     # of the two is off cannot be told, so both are reported).
     two: bool = False
+    # instead: each pair against the range its currencies traded in over the years the article can
+    # be from (its publication year and the one before, and any year its sentence names; every
+    # year in the table when it is not dated), widened by `margin` for the table's rounding.
+    history: bool = False
+    margin: float = 0.1
 
 
 def _consensus(others: list[Pair], drift: float) -> tuple[float, float, list[Pair]] | None:
@@ -70,8 +76,58 @@ def _two(found: list[Pair], params: Params) -> Iterator[Hit]:
             f"{_rate_text(o, o.rate)}")
 
 
+def _years(doc: Doc, p: Pair) -> list[int]:
+    if doc.published is None:
+        return list(rates.all_years())
+    year = int(doc.published)
+    named = {int(f.value) for f in doc.figures if f.kind == "year" and f.sentence == p.a.sentence and f.value <= year}
+    return sorted({year - 1, year} | named)
+
+
+def _span(p: Pair, low: float, high: float) -> str:
+    """'1.04 to 2.11 USD per GBP': a range of rates in the units a pair's rate is written in."""
+    (n1, unit), (n2, _) = (_rate_text(p, x).split(" ", 1) for x in (low, high))
+    a, b = sorted((float(n1.replace(",", "")), float(n2.replace(",", ""))))
+    return f"{fmt(a)} to {fmt(b)} {unit}"
+
+
+def _history(doc: Doc, found: list[Pair], params: Params) -> Iterator[Hit]:
+    bands = {id(p): b for p in found if rates.known(p.base.unit) and rates.known(p.quote.unit)
+             and (b := rates.band(p.base.unit, p.quote.unit, _years(doc, p)))}
+    inside = {id(p) for p in found if id(p) in bands
+              and p.high * (1 + params.margin) >= bands[id(p)][0] and p.low <= bands[id(p)][1] * (1 + params.margin)}
+    # Where another pair of the same currencies keeps to the range, the two disagree, and FC411
+    # or FC412 says which: the range speaks only for pairs no other pair in the article vouches for.
+    vouched = {(p.base.unit, p.quote.unit) for p in found if id(p) in inside}
+    done: set[tuple[int, ...]] = set()
+    checked: dict[tuple[int, ...], Pair] = {}
+    for p in found:
+        key = tuple(f.start for f in p.group)
+        if id(p) not in bands or key in done:
+            continue
+        band = bands[id(p)]
+        if id(p) in inside:
+            checked.setdefault(key, p)
+            continue
+        if (p.base.unit, p.quote.unit) in vouched:
+            continue
+        done.add(key)
+        years = _years(doc, p)
+        when = f"in {years[0]}" if len(years) == 1 else f"from {years[0]} to {years[-1]}"
+        yield Hit(p.group, {"a": p.a.text, "b": p.b.text, "rate": _rate_text(p, p.rate), "others": _span(p, *band),
+                            "count": "0", "expected": when},
+                  f"{p.quote.text} ÷ {p.base.text} = {_rate_text(p, p.rate)}; {when} the rate stayed "
+                  f"within {_span(p, *band)}")
+    for key, p in checked.items():
+        if key not in done:
+            yield held(p.group, f"{p.a.text} ({p.b.text}): a rate the two currencies traded at")
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     found = pairs(doc)
+    if params.history:
+        yield from _history(doc, found, params)
+        return
     if params.two:
         yield from _two(found, params)
         return

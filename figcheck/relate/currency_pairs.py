@@ -46,6 +46,7 @@ class Pair:
     rate: float
     low: float                 # the rates the two figures' rounding allows
     high: float
+    group: tuple[Figure, ...] = ()   # every sum of its bracket: "5bn rupees ($50m; £27m)"
 
 
 def _range(f: Figure) -> tuple[float, float]:
@@ -87,12 +88,12 @@ def _pairs(doc: Doc) -> Iterator[Pair]:
         if c is not None and _known(c) and len({a.unit, b.unit, c.unit}) == 3 \
                 and _SECOND.fullmatch(doc.body, b.end, c.start) and doc.body[c.end:c.end + 1] == ")":
             for x, y in ((a, b), (a, c), (b, c)):
-                yield from _pair(x, y)
+                yield from _pair(x, y, (a, b, c))
 
 
-def _pair(a: Figure, b: Figure) -> Iterator[Pair]:
+def _pair(a: Figure, b: Figure, group: tuple[Figure, ...] = ()) -> Iterator[Pair]:
     (x, y) = (a, b) if a.unit < b.unit else (b, a)
     (x_low, x_high), (y_low, y_high) = _range(x), _range(y)
     if x_low <= 0 or not (math.isfinite(x_high) and math.isfinite(y_high)):
         return  # "more than $163m": a rate with no upper end says nothing
-    yield Pair(a, b, x, y, y.value / x.value, y_low / x_high, y_high / x_low)
+    yield Pair(a, b, x, y, y.value / x.value, y_low / x_high, y_high / x_low, group or (a, b))
