@@ -128,3 +128,8 @@ def test_an_end_date_named_by_its_thing_may_come_before_the_length():
 
 def test_a_direction_phrase_read_backwards_is_read_whole():
     assert pairs("The forecast was scaled back from 2.6% to 2.9%.") == [("2.6%", "2.9%", -1, False)]
+
+
+def test_a_rise_in_a_ranking_to_number_n_is_a_smaller_number():
+    (c,) = document("Hantuchova has risen from 31 in the world in January to number 22.").changes()
+    assert (c.old.text, c.new.text, c.direction, c.rank) == ("31", "22", 1, True)

@@ -342,6 +342,13 @@ def _one_is_figure(body: str, start: int, end: int) -> bool:
     return after[0] not in lexicon.load("context")["stop"] and after[0].isalpha() and not after[0].endswith("ed")
 
 
+_PLACED = regex.compile(r"(?:\b(?:to|at|from|reached|reaches|hit|hits|was|is|were|are)|\w['’]s)\s+$")
+
+
+def _placed(body: str, at: int) -> bool:
+    return bool(_PLACED.search(body[max(0, at - 12):at]))
+
+
 def _is_name(body: str, start: int, pats: dict) -> bool:
     """'Boeing 737', 'Windows 10', 'Source 1': a capitalised word or a label right before."""
     m = pats["word_before"].search(body, max(0, start - 30), start)
@@ -351,7 +358,9 @@ def _is_name(body: str, start: int, pats: dict) -> bool:
     labels, ok = _labels()
     lower = word.lower().rstrip(".")
     if lower in labels:
-        return True
+        # "rose to number 22", "at number one": a place in a ranking is a figure; "number 22"
+        # alone is a label.
+        return not (word == "number" and _placed(body, m.start(1)))
     if lower == "of":  # "Photo 1 of 12"
         prior = body[max(0, m.start(1) - 24):m.start(1)].split()
         return len(prior) >= 2 and prior[-1].isdigit() and prior[-2].lower().rstrip(".") in labels

@@ -133,6 +133,17 @@ def test_not_figures(text):
     assert extract_figures(text) == []
 
 
+@pytest.mark.parametrize(("text", "figures"), [
+    ("She has risen to number 22 in the world.", ["22"]),
+    ("The single went in at number 14.", ["14"]),
+    ("Last week's number 3 fell away.", ["3"]),
+    ("Take the number 22 bus.", []),
+    ("He wore number 9 for years.", []),
+])
+def test_a_place_in_a_ranking_is_a_figure_and_number_alone_a_label(text, figures):
+    assert [f.text for f in extract_figures(text)] == figures
+
+
 def test_first_seed_figures():
     from pathlib import Path
 
