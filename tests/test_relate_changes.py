@@ -133,3 +133,14 @@ def test_a_direction_phrase_read_backwards_is_read_whole():
 def test_a_rise_in_a_ranking_to_number_n_is_a_smaller_number():
     (c,) = document("Hantuchova has risen from 31 in the world in January to number 22.").changes()
     assert (c.old.text, c.new.text, c.direction, c.rank) == ("31", "22", 1, True)
+
+
+def test_new_then_a_direction_on_the_old_is_a_change():
+    (c,) = document("Profits were £5m, up on last year's £4m.").changes()
+    assert (c.old.text, c.new.text, c.direction) == ("£4m", "£5m", 1)
+    (c,) = document("It had 8% of output, an improvement on its current 8.5%.").changes()
+    assert (c.old.text, c.new.text, c.direction) == ("8.5%", "8%", 1)
+
+
+def test_a_difference_up_on_the_old_is_not_the_new_figure():
+    assert document("Profits were £5m, £1m up on last year's £4m.").changes() == []

@@ -30,7 +30,7 @@ SCHEMA = (
     ("term", ("instruments", "generic", "ends", "starts")),
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
-                "adverbs", "auxiliaries", "quoted_per", "comparisons", "clause_words")),
+                "adverbs", "adverbs_on", "auxiliaries", "quoted_per", "comparisons", "clause_words")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
 _GAP = 90          # characters a change may spread between its two figures
@@ -55,6 +55,8 @@ def _cues() -> dict[str, regex.Pattern]:
         "to": regex.compile(rf"\b(?:to|until)\s+(?:(?:{fill_to})\s+){{0,3}}$", regex.I),
         # "NEW, down from OLD": the direction word right before "from".
         "adverb_from": regex.compile(rf"\b(?P<w>{words(c['adverbs'])})\s+from\s+(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
+        "adverb_on": regex.compile(rf"[,;–—-]\s*(?:an?\s+)?(?P<w>{words(c['adverbs_on'])})\s+on\s+(?:(?:{fill_from})\s+){{0,4}}$",
+                                   regex.I),
         "compared": regex.compile(rf"\b(?:{words(c['comparisons'])})\s+(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
         # A percent said to be the change: "fell 40%", "rose by 12%", "up 5%" (the word right before it).
         "delta_before": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'])})\s+(?:by\s+)?"
@@ -140,7 +142,7 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
         # A plain test a sentence: a change says "from", or sets one figure against another.
         text = body[floor:figures[idx[-1]].start].lower()
         if "from" not in text and "compar" not in text and " vs" not in text and "against" not in text \
-                and "versus" not in text:
+                and "versus" not in text and " on " not in text:
             continue
         figs = [figures[i] for i in idx]
         for change in _in_sentence(cues, body, figs, floor):
@@ -178,6 +180,12 @@ def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], 
             compared = _compared(cues, body, figs[:i], x, before)
             if compared:
                 yield compared
+                continue
+        if " on " in low:
+            adverb = cues["adverb_on"].search(before)
+            change = _adverb_change(cues, body, figs[:i], x, adverb.group("w"), floor) if adverb else None
+            if change:
+                yield change
                 continue
         if "from" not in low:
             continue
