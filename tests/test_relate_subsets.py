@@ -80,3 +80,11 @@ def test_an_answer_and_the_other_answer_are_shares_of_one_group():
 
 def test_two_shares_of_different_things_are_not_one_group():
     assert document("Some 58% said they backed it, and 37% said they would vote.").shares() == []
+
+
+def test_a_group_of_people_may_include_a_part_named_by_role():
+    from figcheck import check_text
+
+    assert [f.code for f in check_text("The 36 people infected included 46 army personnel.")] == ["FC111"]
+    assert check_text("The 36 people infected included 26 army personnel.") == []
+    assert check_text("The 36 people infected included 46 army trucks.") == []
