@@ -139,10 +139,16 @@ def _line(f: Figure) -> tuple[str, object]:
     return ("noun", f.noun)
 
 
+@functools.cache
+def _roles() -> frozenset[str]:
+    return frozenset(lexicon.load("groups")["roles"])
+
+
 def _fits(whole, part) -> bool:
     if whole is None or part.kind != whole.kind or part.unit != whole.unit or part.bound.value == "range":
         return False
-    return part.noun is None or whole.noun is None or part.noun == whole.noun or _is_group(part)
+    return part.noun is None or whole.noun is None or part.noun == whole.noun or _is_group(part) \
+        or part.noun in _roles()
 
 
 KIND = Kind("subset", Params, check, ("whole", "part", "parts"))
