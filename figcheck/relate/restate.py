@@ -21,7 +21,8 @@ from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import Restatement
 
-SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again", "demonstratives")),
+SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again", "demonstratives",
+                          "participles", "participle_fillers", "participle_verbs", "seeds")),
           ("subset", ("determiners", "pronouns", "not_partitive", "measure_after", "required")))
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 
@@ -43,6 +44,10 @@ def _words() -> dict:
         "close": float(data["close"]), "small": float(data["small"]),
         "demonstrative": regex.compile(rf"(?:^|[\s(\"“])(?:{alt('demonstratives')})\s+$", regex.I),
         "named_again": regex.compile(rf"\b(?:{alt('named_again')})\s+$", regex.I),
+        "sense": {p: i for i, words in enumerate(data["participles"]) for p in words},
+        "fillers": frozenset(data["participle_fillers"]),
+        "participle_head": regex.compile(rf"^\s+(\p{{L}}+)\s+(?:{alt('participle_verbs')})\b", regex.I),
+        "seed": regex.compile(rf"^[-\s](?:{alt('seeds')})\b", regex.I),
     }
 
 
@@ -50,7 +55,8 @@ def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
          sentence_ends: tuple[int, ...] = ()) -> list[Restatement]:
     w = _words()
     found = list(_definite(body, figures, sentence_starts, w)) + list(_named_again(body, figures, w)) \
-        + list(_pointed_at(body, figures, w)) + list(_same_cap(body, figures, w))
+        + list(_pointed_at(body, figures, w)) + list(_same_cap(body, figures, w)) \
+        + list(_participle_group(body, figures, sentence_starts, w)) + list(_seeds(body, figures, w))
     return found + list(_repeated_sentences(body, figures, sentence_starts, sentence_ends)) if sentence_ends else found
 
 
@@ -91,6 +97,65 @@ def _same_cap(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement
         near = body[max(0, f.start - 60):f.start].split(".")[-1]
         if not w["updates"].search(near):
             yield Restatement(earlier, f, f"the same cap on {f.counted or f.noun}")
+
+
+def _participle_group(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
+    """'Three men were charged' ... 'The four indicted were named': a definite count whose noun is
+    a participle points back at the count that participle (or one of its sense) was said of. Only
+    one such count before it: two ('three were charged' ... 'two more were charged') may add up."""
+    said: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.kind != "count" or f.bound.value != "exact":
+            continue
+        head = w["participle_head"].match(body[f.end:f.end + 40])
+        sense = w["sense"].get(head.group(1).lower()) if head and f.counted in (None, head.group(1)) else None
+        floor = sentence_starts[f.sentence]
+        if sense is not None and w["lead"].search(body[max(floor, f.start - 16):f.start]):
+            earlier = said.get(sense, [])
+            if len(earlier) == 1 and earlier[0].sentence != f.sentence and f.value > earlier[0].value \
+                    and _same_group(body, earlier[0], f, w, opens=True) and _near(earlier[0], f, w):
+                yield Restatement(earlier[0], f, f"the same {head.group(1).lower()}")
+            continue
+        sense = _said_of(body, f, w)
+        if sense is not None:
+            said.setdefault(sense, []).append(f)
+
+
+def _said_of(body: str, f: Figure, w: dict) -> int | None:
+    """The sense of the participle said of a count: 'Three men were charged' -> charged's."""
+    noun = set((f.counted or "").lower().split())
+    clause = regex.split(r"[,.;:()!?\"“”]", body[f.end:f.end + 60], maxsplit=1)[0]
+    for word in (x.lower() for x in _WORD.findall(clause)[:6]):
+        if word in w["sense"]:
+            return w["sense"][word]
+        if word not in noun and word not in w["fillers"]:
+            return None
+    return None
+
+
+def _near(earlier: Figure, f: Figure, w: dict) -> bool:
+    """Two counts close enough to be one mistyped (any two small ones are), in one time."""
+    if f.when and earlier.when and f.when != earlier.when:
+        return False
+    return max(earlier.value, f.value) <= w["small"] or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value)
+
+
+def _seeds(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
+    """'sixth-seeded Italian Filippo Volandri' ... 'seventh seed Filippo Volandri': a player has
+    one seed in a tournament. The player is the name after the seed, given in full (a first name
+    before it): 'the second seed Spaniard' may be two Spaniards."""
+    seen: dict[str, Figure] = {}
+    for f in figures:
+        name = f.counted or ""
+        if f.kind != "ordinal" or not name[:1].isupper() or not w["seed"].match(body[f.end:f.end + 8]):
+            continue
+        at = body.find(name, f.end, f.end + 60)
+        given = _WORD.findall(body[f.end:at])
+        if at < 0 or not given or not given[-1][:1].isupper():
+            continue
+        earlier = seen.setdefault(name, f)
+        if earlier is not f and earlier.sentence != f.sentence:
+            yield Restatement(earlier, f, f"the seed of {name}")
 
 
 def _named_again(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
