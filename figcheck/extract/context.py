@@ -88,6 +88,9 @@ def counted(body: str, end: int, limit: int) -> str | None:
             break
         word = w.group()
         lower = word.lower()
+        if w.start() > 0 and tail[w.start() - 1].isdigit():
+            pos = w.end()  # "five 2D side-scrolling levels": the letters of "2D" name a kind, not the noun
+            continue
         if lower in stop or lower in aux:
             break
         if lower.endswith("ly") and head is None:  # "267 newly built": adverbs are not nouns
