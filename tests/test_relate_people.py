@@ -185,3 +185,12 @@ def test_seeds_of_players_not_named_in_full_do_not_link():
 def test_a_count_of_things_with_a_kind_written_in_digits_links_by_its_noun():
     text = "The game has five 3D scrolling levels. Bosses guard each of the six levels."
     assert linked(text) == [("five", "six", "the same levels")]
+
+
+def test_the_participle_said_of_a_group_does_not_narrow_it_when_it_comes_before_the_noun():
+    text = "Two people were hurt in the blast on Monday. Police said the three injured people were taken away."
+    assert linked(text) == [("Two", "three", "the same people")]
+
+
+def test_another_word_before_the_noun_still_narrows_the_group():
+    assert linked("Two people were hurt in the blast. Police said the three elderly people were taken away.") == []

@@ -212,7 +212,7 @@ def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]
         # a larger one cannot be the group: that is the slip.
         if earlier is None or earlier.sentence == f.sentence or earlier.unit != f.unit or f.value < earlier.value:
             continue
-        if "-" in f.text or "-" in earlier.text or _modifiers(body, f) - _modifiers(body, earlier):
+        if "-" in f.text or "-" in earlier.text or _narrower(body, earlier, f, w):
             continue
         floor = sentence_starts[f.sentence]
         lead = w["lead"].search(body[max(floor, f.start - 16):f.start])
@@ -224,6 +224,13 @@ def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]
         small = max(earlier.value, f.value) <= w["small"]
         if small or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value):
             yield Restatement(earlier, f, f"the same {f.counted or f.noun}")
+
+
+def _narrower(body: str, earlier: Figure, f: Figure, w: dict) -> bool:
+    """The later count names a narrower group: a word before its noun the earlier had not, other
+    than the participle said of the earlier ('Two people were hurt' ... 'the three injured people')."""
+    sense = _said_of(body, earlier, w)
+    return any(w["sense"].get(x) != sense or sense is None for x in _modifiers(body, f) - _modifiers(body, earlier))
 
 
 def _modifiers(body: str, f: Figure) -> set[str]:
