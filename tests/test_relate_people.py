@@ -194,3 +194,8 @@ def test_the_participle_said_of_a_group_does_not_narrow_it_when_it_comes_before_
 
 def test_another_word_before_the_noun_still_narrows_the_group():
     assert linked("Two people were hurt in the blast. Police said the three elderly people were taken away.") == []
+
+
+def test_a_bounded_count_said_of_the_participle_also_makes_the_group_uncertain():
+    text = "At least two clerks were charged in May. Police said three clerks were charged in June. The five charged were named."
+    assert linked(text) == []

@@ -105,12 +105,14 @@ def _participle_group(body: str, figures: list[Figure], sentence_starts: tuple[i
     one such count before it: two ('three were charged' ... 'two more were charged') may add up."""
     said: dict[int, list[Figure]] = {}
     for f in figures:
-        if f.kind != "count" or f.bound.value != "exact":
+        if f.kind != "count":
             continue
         head = w["participle_head"].match(body[f.end:f.end + 40])
         sense = w["sense"].get(head.group(1).lower()) if head and f.counted in (None, head.group(1)) else None
         floor = sentence_starts[f.sentence]
-        if sense is not None and w["lead"].search(body[max(floor, f.start - 16):f.start]):
+        # Every count said to be charged is kept, bounded or not ('at least two were charged'):
+        # each makes the group pointed at less certain.
+        if sense is not None and f.bound.value == "exact" and w["lead"].search(body[max(floor, f.start - 16):f.start]):
             earlier = said.get(sense, [])
             if len(earlier) == 1 and earlier[0].sentence != f.sentence and f.value > earlier[0].value \
                     and _same_group(body, earlier[0], f, w, opens=True) and _near(earlier[0], f, w):
