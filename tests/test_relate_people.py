@@ -199,3 +199,12 @@ def test_another_word_before_the_noun_still_narrows_the_group():
 def test_a_bounded_count_said_of_the_participle_also_makes_the_group_uncertain():
     text = "At least two clerks were charged in May. Police said three clerks were charged in June. The five charged were named."
     assert linked(text) == []
+
+
+def test_one_time_written_with_a_capital_opening_a_sentence_is_the_same_time():
+    text = "On Monday, four people took part in the trial. It ran for a month. The five people had a screen on Monday."
+    assert linked(text) == [("four", "five", "the same people")]
+
+
+def test_counts_at_two_times_do_not_link():
+    assert linked("On Monday, four people took part in the trial. The five people had a screen on Friday.") == []

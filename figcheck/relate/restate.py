@@ -92,7 +92,7 @@ def _same_cap(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement
         earlier, seen[key] = seen.get(key), f
         if earlier is None or earlier.sentence == f.sentence or earlier.value == f.value:
             continue
-        if abs(earlier.value - f.value) > w["close"] * max(earlier.value, f.value) or (f.when and earlier.when and f.when != earlier.when):
+        if abs(earlier.value - f.value) > w["close"] * max(earlier.value, f.value) or _other_time(earlier, f):
             continue
         near = body[max(0, f.start - 60):f.start].split(".")[-1]
         if not w["updates"].search(near):
@@ -137,9 +137,14 @@ def _said_of(body: str, f: Figure, w: dict) -> int | None:
 
 def _near(earlier: Figure, f: Figure, w: dict) -> bool:
     """Two counts close enough to be one mistyped (any two small ones are), in one time."""
-    if f.when and earlier.when and f.when != earlier.when:
+    if _other_time(earlier, f):
         return False
     return max(earlier.value, f.value) <= w["small"] or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value)
+
+
+def _other_time(earlier: Figure, f: Figure) -> bool:
+    """Both figures have a time and it is not the same: 'On Sunday' opening a sentence is 'on Sunday'."""
+    return bool(f.when and earlier.when and f.when.lower() != earlier.when.lower())
 
 
 def _seeds(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
@@ -221,7 +226,7 @@ def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]
         opens = " ".join(body[floor:f.start].lower().split()) in w["lead_words"]
         if not lead or not _same_group(body, earlier, f, w, opens):
             continue
-        if f.when and earlier.when and f.when != earlier.when:
+        if _other_time(earlier, f):
             continue
         small = max(earlier.value, f.value) <= w["small"]
         if small or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value):
