@@ -208,3 +208,9 @@ def test_one_time_written_with_a_capital_opening_a_sentence_is_the_same_time():
 
 def test_counts_at_two_times_do_not_link():
     assert linked("On Monday, four people took part in the trial. The five people had a screen on Friday.") == []
+
+
+def test_a_participle_said_again_between_of_someone_uncounted_may_have_grown_the_group():
+    assert linked("Two men were charged on Friday. A third man was charged on Sunday. The three charged were named.") == []
+    assert linked("Two men were charged on Friday. Police also charged a woman. The three charged were named.") == []
+    assert linked("Two people were hurt in the blast. Another was hurt later. Police said the three injured people left.") == []

@@ -46,6 +46,7 @@ def _words() -> dict:
         "named_again": regex.compile(rf"\b(?:{alt('named_again')})\s+$", regex.I),
         "sense": {p: i for i, words in enumerate(data["participles"]) for p in words},
         "fillers": frozenset(data["participle_fillers"]),
+        "sense_words": [regex.compile(rf"\b(?:{alternation(words)})\b", regex.I) for words in data["participles"]],
         "participle_head": regex.compile(rf"^\s+(\p{{L}}+)\s+(?:{alt('participle_verbs')})\b", regex.I),
         "seed": regex.compile(rf"^[-\s](?:{alt('seeds')})\b", regex.I),
     }
@@ -115,12 +116,19 @@ def _participle_group(body: str, figures: list[Figure], sentence_starts: tuple[i
         if sense is not None and f.bound.value == "exact" and w["lead"].search(body[max(floor, f.start - 16):f.start]):
             earlier = said.get(sense, [])
             if len(earlier) == 1 and earlier[0].sentence != f.sentence and f.value > earlier[0].value \
+                    and not _said_again(body, sentence_starts[earlier[0].sentence + 1], f.start, sense, w) \
                     and _same_group(body, earlier[0], f, w, opens=True) and _near(earlier[0], f, w):
                 yield Restatement(earlier[0], f, f"the same {head.group(1).lower()}")
             continue
         sense = _said_of(body, f, w)
         if sense is not None:
             said.setdefault(sense, []).append(f)
+
+
+def _said_again(body: str, start: int, end: int, sense: int, w: dict) -> bool:
+    """The participle said again between the count and the reference, of someone uncounted: 'A
+    third man was charged', 'Police also charged a woman': the group may have grown."""
+    return bool(w["sense_words"][sense].search(body, start, end))
 
 
 def _said_of(body: str, f: Figure, w: dict) -> int | None:
@@ -219,7 +227,7 @@ def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]
         # a larger one cannot be the group: that is the slip.
         if earlier is None or earlier.sentence == f.sentence or earlier.unit != f.unit or f.value < earlier.value:
             continue
-        if "-" in f.text or "-" in earlier.text or _narrower(body, earlier, f, w):
+        if "-" in f.text or "-" in earlier.text or _narrower(body, earlier, f, sentence_starts, w):
             continue
         floor = sentence_starts[f.sentence]
         lead = w["lead"].search(body[max(floor, f.start - 16):f.start])
@@ -233,11 +241,17 @@ def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]
             yield Restatement(earlier, f, f"the same {f.counted or f.noun}")
 
 
-def _narrower(body: str, earlier: Figure, f: Figure, w: dict) -> bool:
+def _narrower(body: str, earlier: Figure, f: Figure, sentence_starts: tuple[int, ...], w: dict) -> bool:
     """The later count names a narrower group: a word before its noun the earlier had not, other
-    than the participle said of the earlier ('Two people were hurt' ... 'the three injured people')."""
+    than the participle said of the earlier ('Two people were hurt' ... 'the three injured people'),
+    unless that is said again between ('a third person was hurt')."""
+    extra = _modifiers(body, f) - _modifiers(body, earlier)
+    if not extra:
+        return False
     sense = _said_of(body, earlier, w)
-    return any(w["sense"].get(x) != sense or sense is None for x in _modifiers(body, f) - _modifiers(body, earlier))
+    if sense is None or any(w["sense"].get(x) != sense for x in extra):
+        return True
+    return _said_again(body, sentence_starts[earlier.sentence + 1], f.start, sense, w)
 
 
 def _modifiers(body: str, f: Figure) -> set[str]:
