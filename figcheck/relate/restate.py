@@ -7,6 +7,11 @@ It is another group when the words say so: a clause or a participle after the no
 passengers who survived", "the 21 people charged"), a word of increment ("another 12", "12
 more"), a word of update between ("rose to"), another time, or a count far from the first, which
 is more often a part or a new total than a slip.
+
+A participle can stand for the group it was said of ("Three men were charged" ... "The four
+indicted were named"), or come before the noun without narrowing it ("the three injured people"),
+unless it is said again between of someone else ("A third man was charged"). A player named in
+full has one seed ("sixth-seeded Filippo Volandri" ... "seventh seed Filippo Volandri").
 """
 
 from __future__ import annotations
@@ -165,8 +170,8 @@ def _seeds(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
         if f.kind != "ordinal" or not name[:1].isupper() or not w["seed"].match(body[f.end:f.end + 8]):
             continue
         at = body.find(name, f.end, f.end + 60)
-        given = _WORD.findall(body[f.end:at])
-        if at < 0 or not given or not given[-1][:1].isupper():
+        given = _WORD.findall(body[f.end:at]) if at > 0 else []
+        if not given or not given[-1][:1].isupper():
             continue
         earlier = seen.setdefault(name, f)
         if earlier is not f and earlier.sentence != f.sentence:
@@ -234,10 +239,7 @@ def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]
         opens = " ".join(body[floor:f.start].lower().split()) in w["lead_words"]
         if not lead or not _same_group(body, earlier, f, w, opens):
             continue
-        if _other_time(earlier, f):
-            continue
-        small = max(earlier.value, f.value) <= w["small"]
-        if small or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value):
+        if _near(earlier, f, w):
             yield Restatement(earlier, f, f"the same {f.counted or f.noun}")
 
 
