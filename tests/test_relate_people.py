@@ -214,3 +214,8 @@ def test_a_participle_said_again_between_of_someone_uncounted_may_have_grown_the
     assert linked("Two men were charged on Friday. A third man was charged on Sunday. The three charged were named.") == []
     assert linked("Two men were charged on Friday. Police also charged a woman. The three charged were named.") == []
     assert linked("Two people were hurt in the blast. Another was hurt later. Police said the three injured people left.") == []
+
+
+def test_a_participle_points_back_at_a_count_with_no_noun_it_was_said_of():
+    text = "Three were charged today with fraud. The trial opens soon. The four indicted were named as Al, Bo and Cy."
+    assert linked(text) == [("Three", "four", "the same indicted")]

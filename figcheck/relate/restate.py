@@ -286,8 +286,9 @@ def _same_group(body: str, earlier: Figure, f: Figure, w: dict, opens: bool) -> 
     if w["joined"].search(body[max(0, earlier.start - 12):earlier.start]):
         return False
     # "All four bone tools from Abri Peyrony" ... "these five bone tools": the earlier count was
-    # itself a narrowed part, not the group pointed at again.
-    if _after_noun(body, earlier) in w["narrowing"]:
+    # itself a narrowed part, not the group pointed at again. A count with no noun ("Three were
+    # charged") has no word after its noun: the participle said of it is not one.
+    if (earlier.counted or earlier.kind != "count") and _after_noun(body, earlier) in w["narrowing"]:
         return False
     # An update word beside either figure ("the toll rose to"); the paragraphs between may say
     # "now" or "another" of anything else.
