@@ -153,3 +153,69 @@ def test_many_unnamed_ages_are_several_people():
 
 def test_an_unnamed_age_in_mid_sentence_is_not_the_subject():
     assert linked("The 17-year-old won. Fans cheered for a 19-year-old from Leeds.") == []
+
+
+def test_a_participle_standing_for_its_group_points_back_at_the_count_it_was_said_of():
+    text = "Two clerks were charged on Monday with theft. The trial opens soon. The three indicted were named as Ray and Lee."
+    assert linked(text) == [("Two", "three", "the same indicted")]
+
+
+def test_a_participle_of_another_sense_does_not_point_back():
+    assert linked("Two clerks were charged on Monday. The three injured were taken to hospital.") == []
+
+
+def test_a_participle_said_of_two_counts_before_may_be_their_sum():
+    text = "Two clerks were charged in May. Another clerk was charged in June. Three more were charged later. The five charged were named."
+    assert linked(text) == []
+
+
+def test_a_participle_not_said_of_the_count_does_not_point_back():
+    assert linked("Two clerks met police who charged a driver. The three charged were named.") == []
+
+
+def test_a_player_given_two_seeds_links():
+    text = "Eighth seed Tomas Berg beat Ivo Kral. Later, second seed Jan Marek lost. Kral had no answer to fifth-seeded Tomas Berg."
+    assert linked(text) == [("Eighth", "fifth", "the seed of Berg")]
+
+
+def test_seeds_of_players_not_named_in_full_do_not_link():
+    assert linked("The fourth seed Berg won. The sixth seed Berg's brother lost.") == []
+
+
+def test_a_count_of_things_with_a_kind_written_in_digits_links_by_its_noun():
+    text = "The game has five 3D scrolling levels. Bosses guard each of the six levels."
+    assert linked(text) == [("five", "six", "the same levels")]
+
+
+def test_the_participle_said_of_a_group_does_not_narrow_it_when_it_comes_before_the_noun():
+    text = "Two people were hurt in the blast on Monday. Police said the three injured people were taken away."
+    assert linked(text) == [("Two", "three", "the same people")]
+
+
+def test_another_word_before_the_noun_still_narrows_the_group():
+    assert linked("Two people were hurt in the blast. Police said the three elderly people were taken away.") == []
+
+
+def test_a_bounded_count_said_of_the_participle_also_makes_the_group_uncertain():
+    text = "At least two clerks were charged in May. Police said three clerks were charged in June. The five charged were named."
+    assert linked(text) == []
+
+
+def test_one_time_written_with_a_capital_opening_a_sentence_is_the_same_time():
+    text = "On Monday, four people took part in the trial. It ran for a month. The five people had a screen on Monday."
+    assert linked(text) == [("four", "five", "the same people")]
+
+
+def test_counts_at_two_times_do_not_link():
+    assert linked("On Monday, four people took part in the trial. The five people had a screen on Friday.") == []
+
+
+def test_a_participle_said_again_between_of_someone_uncounted_may_have_grown_the_group():
+    assert linked("Two men were charged on Friday. A third man was charged on Sunday. The three charged were named.") == []
+    assert linked("Two men were charged on Friday. Police also charged a woman. The three charged were named.") == []
+    assert linked("Two people were hurt in the blast. Another was hurt later. Police said the three injured people left.") == []
+
+
+def test_a_participle_points_back_at_a_count_with_no_noun_it_was_said_of():
+    text = "Three were charged today with fraud. The trial opens soon. The four indicted were named as Al, Bo and Cy."
+    assert linked(text) == [("Three", "four", "the same indicted")]

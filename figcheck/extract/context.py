@@ -88,6 +88,9 @@ def counted(body: str, end: int, limit: int) -> str | None:
             break
         word = w.group()
         lower = word.lower()
+        if w.start() > 0 and tail[w.start() - 1].isdigit():
+            pos = w.end()  # "five 2D side-scrolling levels": the letters of "2D" name a kind, not the noun
+            continue
         if lower in stop or lower in aux:
             break
         if lower.endswith("ly") and head is None:  # "267 newly built": adverbs are not nouns
@@ -103,19 +106,21 @@ def counted(body: str, end: int, limit: int) -> str | None:
         pos = w.end()
         if pos > 40:
             break
-    if head is None:
-        m = _PASSIVE.match(tail)
-        if m:
-            np = _AS_NP.match(tail, m.end())
-            if np:
-                words = np.group(1).split()
-                keep = []
-                for word in words:
-                    if word.lower() in stop:
-                        break
-                    keep.append(word)
-                return keep[-1] if keep else None
-    return head
+    return head if head is not None else _passive_noun(tail, stop)
+
+
+def _passive_noun(tail: str, stop: frozenset[str]) -> str | None:
+    """'119 were identified as decoy drones': the noun the passive names them as."""
+    m = _PASSIVE.match(tail)
+    np = _AS_NP.match(tail, m.end()) if m else None
+    if not np:
+        return None
+    keep = []
+    for word in np.group(1).split():
+        if word.lower() in stop:
+            break
+        keep.append(word)
+    return keep[-1] if keep else None
 
 
 def verb(body: str, start: int, end: int, sent_start: int, sent_end: int, counted_word: str | None = None) -> str | None:

@@ -7,6 +7,11 @@ It is another group when the words say so: a clause or a participle after the no
 passengers who survived", "the 21 people charged"), a word of increment ("another 12", "12
 more"), a word of update between ("rose to"), another time, or a count far from the first, which
 is more often a part or a new total than a slip.
+
+A participle can stand for the group it was said of ("Three men were charged" ... "The four
+indicted were named"), or come before the noun without narrowing it ("the three injured people"),
+unless it is said again between of someone else ("A third man was charged"). A player named in
+full has one seed ("sixth-seeded Filippo Volandri" ... "seventh seed Filippo Volandri").
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import Restatement
 
-SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again", "demonstratives")),
+SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again", "demonstratives",
+                          "participles", "participle_fillers", "participle_verbs", "seeds")),
           ("subset", ("determiners", "pronouns", "not_partitive", "measure_after", "required")))
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 
@@ -43,6 +49,11 @@ def _words() -> dict:
         "close": float(data["close"]), "small": float(data["small"]),
         "demonstrative": regex.compile(rf"(?:^|[\s(\"“])(?:{alt('demonstratives')})\s+$", regex.I),
         "named_again": regex.compile(rf"\b(?:{alt('named_again')})\s+$", regex.I),
+        "sense": {p: i for i, words in enumerate(data["participles"]) for p in words},
+        "fillers": frozenset(data["participle_fillers"]),
+        "sense_words": [regex.compile(rf"\b(?:{alternation(words)})\b", regex.I) for words in data["participles"]],
+        "participle_head": regex.compile(rf"^\s+(\p{{L}}+)\s+(?:{alt('participle_verbs')})\b", regex.I),
+        "seed": regex.compile(rf"^[-\s](?:{alt('seeds')})\b", regex.I),
     }
 
 
@@ -50,7 +61,8 @@ def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
          sentence_ends: tuple[int, ...] = ()) -> list[Restatement]:
     w = _words()
     found = list(_definite(body, figures, sentence_starts, w)) + list(_named_again(body, figures, w)) \
-        + list(_pointed_at(body, figures, w)) + list(_same_cap(body, figures, w))
+        + list(_pointed_at(body, figures, w)) + list(_same_cap(body, figures, w)) \
+        + list(_participle_group(body, figures, sentence_starts, w)) + list(_seeds(body, figures, w))
     return found + list(_repeated_sentences(body, figures, sentence_starts, sentence_ends)) if sentence_ends else found
 
 
@@ -86,11 +98,84 @@ def _same_cap(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement
         earlier, seen[key] = seen.get(key), f
         if earlier is None or earlier.sentence == f.sentence or earlier.value == f.value:
             continue
-        if abs(earlier.value - f.value) > w["close"] * max(earlier.value, f.value) or (f.when and earlier.when and f.when != earlier.when):
+        if abs(earlier.value - f.value) > w["close"] * max(earlier.value, f.value) or _other_time(earlier, f):
             continue
         near = body[max(0, f.start - 60):f.start].split(".")[-1]
         if not w["updates"].search(near):
             yield Restatement(earlier, f, f"the same cap on {f.counted or f.noun}")
+
+
+def _participle_group(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
+    """'Three men were charged' ... 'The four indicted were named': a definite count whose noun is
+    a participle points back at the count that participle (or one of its sense) was said of. Only
+    one such count before it: two ('three were charged' ... 'two more were charged') may add up."""
+    said: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.kind != "count":
+            continue
+        head = w["participle_head"].match(body[f.end:f.end + 40])
+        sense = w["sense"].get(head.group(1).lower()) if head and f.counted in (None, head.group(1)) else None
+        floor = sentence_starts[f.sentence]
+        # Every count said to be charged is kept, bounded or not ('at least two were charged'):
+        # each makes the group pointed at less certain.
+        if sense is not None and f.bound.value == "exact" and w["lead"].search(body[max(floor, f.start - 16):f.start]):
+            earlier = said.get(sense, [])
+            if len(earlier) == 1 and earlier[0].sentence != f.sentence and f.value > earlier[0].value \
+                    and not _said_again(body, sentence_starts[earlier[0].sentence + 1], f.start, sense, w) \
+                    and _same_group(body, earlier[0], f, w, opens=True) and _near(earlier[0], f, w):
+                yield Restatement(earlier[0], f, f"the same {head.group(1).lower()}")
+            continue
+        sense = _said_of(body, f, w)
+        if sense is not None:
+            said.setdefault(sense, []).append(f)
+
+
+def _said_again(body: str, start: int, end: int, sense: int, w: dict) -> bool:
+    """The participle said again between the count and the reference, of someone uncounted: 'A
+    third man was charged', 'Police also charged a woman': the group may have grown."""
+    return bool(w["sense_words"][sense].search(body, start, end))
+
+
+def _said_of(body: str, f: Figure, w: dict) -> int | None:
+    """The sense of the participle said of a count: 'Three men were charged' -> charged's."""
+    noun = set((f.counted or "").lower().split())
+    clause = regex.split(r"[,.;:()!?\"“”]", body[f.end:f.end + 60], maxsplit=1)[0]
+    for word in (x.lower() for x in _WORD.findall(clause)[:6]):
+        if word in w["sense"]:
+            return w["sense"][word]
+        if word not in noun and word not in w["fillers"]:
+            return None
+    return None
+
+
+def _near(earlier: Figure, f: Figure, w: dict) -> bool:
+    """Two counts close enough to be one mistyped (any two small ones are), in one time."""
+    if _other_time(earlier, f):
+        return False
+    return max(earlier.value, f.value) <= w["small"] or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value)
+
+
+def _other_time(earlier: Figure, f: Figure) -> bool:
+    """Both figures have a time and it is not the same: 'On Sunday' opening a sentence is 'on Sunday'."""
+    return bool(f.when and earlier.when and f.when.lower() != earlier.when.lower())
+
+
+def _seeds(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
+    """'sixth-seeded Italian Filippo Volandri' ... 'seventh seed Filippo Volandri': a player has
+    one seed in a tournament. The player is the name after the seed, given in full (a first name
+    before it): 'the second seed Spaniard' may be two Spaniards."""
+    seen: dict[str, Figure] = {}
+    for f in figures:
+        name = f.counted or ""
+        if f.kind != "ordinal" or not name[:1].isupper() or not w["seed"].match(body[f.end:f.end + 8]):
+            continue
+        at = body.find(name, f.end, f.end + 60)
+        given = _WORD.findall(body[f.end:at]) if at > 0 else []
+        if not given or not given[-1][:1].isupper():
+            continue
+        earlier = seen.setdefault(name, f)
+        if earlier is not f and earlier.sentence != f.sentence:
+            yield Restatement(earlier, f, f"the seed of {name}")
 
 
 def _named_again(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
@@ -147,18 +232,28 @@ def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...]
         # a larger one cannot be the group: that is the slip.
         if earlier is None or earlier.sentence == f.sentence or earlier.unit != f.unit or f.value < earlier.value:
             continue
-        if "-" in f.text or "-" in earlier.text or _modifiers(body, f) - _modifiers(body, earlier):
+        if "-" in f.text or "-" in earlier.text or _narrower(body, earlier, f, sentence_starts, w):
             continue
         floor = sentence_starts[f.sentence]
         lead = w["lead"].search(body[max(floor, f.start - 16):f.start])
         opens = " ".join(body[floor:f.start].lower().split()) in w["lead_words"]
         if not lead or not _same_group(body, earlier, f, w, opens):
             continue
-        if f.when and earlier.when and f.when != earlier.when:
-            continue
-        small = max(earlier.value, f.value) <= w["small"]
-        if small or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value):
+        if _near(earlier, f, w):
             yield Restatement(earlier, f, f"the same {f.counted or f.noun}")
+
+
+def _narrower(body: str, earlier: Figure, f: Figure, sentence_starts: tuple[int, ...], w: dict) -> bool:
+    """The later count names a narrower group: a word before its noun the earlier had not, other
+    than the participle said of the earlier ('Two people were hurt' ... 'the three injured people'),
+    unless that is said again between ('a third person was hurt')."""
+    extra = _modifiers(body, f) - _modifiers(body, earlier)
+    if not extra:
+        return False
+    sense = _said_of(body, earlier, w)
+    if sense is None or any(w["sense"].get(x) != sense for x in extra):
+        return True
+    return _said_again(body, sentence_starts[earlier.sentence + 1], f.start, sense, w)
 
 
 def _modifiers(body: str, f: Figure) -> set[str]:
@@ -191,8 +286,9 @@ def _same_group(body: str, earlier: Figure, f: Figure, w: dict, opens: bool) -> 
     if w["joined"].search(body[max(0, earlier.start - 12):earlier.start]):
         return False
     # "All four bone tools from Abri Peyrony" ... "these five bone tools": the earlier count was
-    # itself a narrowed part, not the group pointed at again.
-    if _after_noun(body, earlier) in w["narrowing"]:
+    # itself a narrowed part, not the group pointed at again. A count with no noun ("Three were
+    # charged") has no word after its noun: the participle said of it is not one.
+    if (earlier.counted or earlier.kind != "count") and _after_noun(body, earlier) in w["narrowing"]:
         return False
     # An update word beside either figure ("the toll rose to"); the paragraphs between may say
     # "now" or "another" of anything else.

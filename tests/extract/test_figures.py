@@ -104,6 +104,7 @@ def test_text_is_exactly_the_body_slice():
     ("Russia had fired 1,150 drones throughout the week.", "1,150", "drones", "fired", "throughout the week"),
     ("Sales fell in March to 5,000 cars.", "5,000", "cars", "fell", "in March"),
     ("The 5.3 million registered voters went last year.", "5.3 million", "voters", "went", "last year"),
+    ("The studio made three 3D cartoons last year.", "three", "cartoons", "made", "last year"),
 ])
 def test_context_is_read(text, written, counted, verb, when):
     f = one(text, written)
