@@ -74,3 +74,13 @@ def test_frames_are_written_in_lower_case():
         for frame in frames(kind):
             rest = re.sub(r"«\[[A-Z]+\]|\\p\{\w+\}|\\[A-Za-z]|\(\?P<\w+>|\(\?P=\w+\)", "", frame.source)
             assert not re.search("[A-Z]", rest), (kind, frame.source)
+
+
+def test_a_count_out_of_a_total_beside_its_share_is_one_claim():
+    from figcheck.relate import document
+
+    (p,) = document("Only 13 out of 659 MPs (2%) are from a minority group.").proportions()
+    assert (p.said.text, p.share.text, p.counted) == ("13 out of 659", "2%", True)
+    (p,) = document("Only 2% of MPs - 13 out of 659 - are from a minority group.").proportions()
+    assert (p.said.text, p.share.text) == ("13 out of 659", "2%")
+    assert [p for p in document("Nine out of 10 boys (86%) passed. 3 out of 4 (70%) failed.").proportions() if p.counted] == []

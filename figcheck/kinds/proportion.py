@@ -17,6 +17,7 @@ from figcheck.relate.candidates import Proportion
 class Params:
     slack: float = 0.0   # widen every proportion word's range by this share
     bracketed: bool = False  # instead: a proportion in words with its share in brackets, "a majority (48%)"
+    counted: bool = False    # with bracketed: a count out of a total instead of words, "13 out of 659 (2%)"
 
 
 @functools.cache
@@ -28,9 +29,17 @@ def _table() -> dict[str, list[float]]:
 def bracketed(candidates: Iterable[Proportion], params: Params) -> Iterator[Hit]:
     """The share in brackets against the range its words allow, each at its own rounding."""
     for c in candidates:
+        if c.counted != params.counted:
+            continue
         s_low, s_high = c.share.low / 100, c.share.high / 100
         low, high = c.said.low - params.slack, c.said.high + params.slack
-        fields = {"word": c.words, "whole": "", "part": c.share.text, "actual": c.share.text}
+        fields = {"word": c.words, "whole": "", "part": c.share.text, "actual": f"{fmt(c.said.value * 100)}%"}
+        if c.counted:
+            if s_low <= c.said.value <= s_high:
+                yield held((c.said, c.share), f"{c.words} is {fmt(c.said.value * 100)}%, as {c.share.text}")
+            else:
+                yield Hit((c.said, c.share), fields, f"{c.words} is {fmt(c.said.value * 100)}%, not {c.share.text}")
+            continue
         # "a majority": more than half, so 50% is not one; "almost a quarter": under 25%.
         strict_low = c.said.bound.value == "range" and math.isclose(low, 0.5)
         if s_high < low or s_low > high or (strict_low and s_high <= low):

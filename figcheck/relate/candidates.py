@@ -70,6 +70,7 @@ class Proportion:
     said: Figure
     share: Figure
     words: str
+    counted: bool = False   # `said` is a count out of a total, "13 out of 659", not words
 
 
 @dataclass(frozen=True, slots=True)
