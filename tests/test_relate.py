@@ -84,3 +84,21 @@ def test_a_count_out_of_a_total_beside_its_share_is_one_claim():
     (p,) = document("Only 2% of MPs - 13 out of 659 - are from a minority group.").proportions()
     assert (p.said.text, p.share.text) == ("13 out of 659", "2%")
     assert [p for p in document("Nine out of 10 boys (86%) passed. 3 out of 4 (70%) failed.").proportions() if p.counted] == []
+
+
+def test_owners_stakes_in_one_company_are_shares_of_one_whole():
+    from figcheck.relate import document
+
+    (s,) = document("Bull is 42.5 pct owned by Honeywell Inc, 42.5 pct by Bull SA and 15 pct by NEC.").shares()
+    assert ([f.text for f in s.shares], s.times) == (["42.5 pct", "42.5 pct", "15 pct"], (1, 1, 1))
+    (s,) = document("A group, 50 pct owned by Teck and 25 pct each by Mim and Metall, bought it.").shares()
+    assert s.times == (1, 2)
+    (s,) = document("The group in which Conoco has a 67.5 pct interest, Louisiana Land 20 pct and Nassau 12.5 pct, won.").shares()
+    assert len(s.shares) == 3
+
+
+def test_shares_of_other_things_are_not_stakes():
+    from figcheck.relate import document
+
+    assert document("Teck owns 50 pct of the mine and 35 pct of the smelter.").shares() == []
+    assert document("It is 50 pct owned by Teck; profits rose 35 pct by March.").shares() == []

@@ -77,17 +77,20 @@ def _own_whole(doc: Doc, share: Figure, whole: Figure) -> bool:
 def _shares(doc: Doc, params: Params) -> Iterator[Hit]:
     # A list the frames read ("health 45%, education 35% and defence 30%"), then an answer and
     # the other answer relate/ found ("53% said yes, with 40% saying they did not").
-    found = [doc.figs_in(m, "shares") for _s, m, _extra in doc.matches("shares")] + [list(s.shares) for s in doc.shares()]
-    for shares in found:
+    found = [(doc.figs_in(m, "shares"), ()) for _s, m, _extra in doc.matches("shares")] \
+        + [(list(s.shares), s.times) for s in doc.shares()]
+    for shares, times in found:
         if len(shares) < 2 or any(f.bound.value not in ("exact", "about") for f in shares):
             continue
-        low = sum(f.low for f in shares)
+        times = times or (1,) * len(shares)
+        terms = [(f"{n} × " if n > 1 else "") + f"{fmt(f.value)}%" for f, n in zip(shares, times, strict=True)]
+        low = sum(f.low * n for f, n in zip(shares, times, strict=True))
         if low > params.max_total:
-            value = sum(f.value for f in shares)
+            value = sum(f.value * n for f, n in zip(shares, times, strict=True))
             yield Hit(tuple(shares), {"shares": ", ".join(f.text for f in shares), "total": f"{fmt(value)}%"},
-                      f"{' + '.join(fmt(f.value) + '%' for f in shares)} = {fmt(value)}% > {fmt(params.max_total)}%")
+                      f"{' + '.join(terms)} = {fmt(value)}% > {fmt(params.max_total)}%")
         else:
-            yield held(shares, f"{' + '.join(f.text for f in shares)} ≤ {fmt(params.max_total)}%")
+            yield held(shares, f"{' + '.join(terms)} ≤ {fmt(params.max_total)}%")
 
 
 KIND = Kind("percent", Params, check, ("part", "whole", "share", "actual", "shares", "total"))

@@ -20,7 +20,7 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, differences, people, polls, proportions, restate, subsets, terms, zones
+from figcheck.relate import changes, differences, people, polls, proportions, restate, stakes, subsets, terms, zones
 from figcheck.relate.candidates import MAX_FIGURES, AgeBirth, Change, Difference, Proportion, Restatement, Shares, Subset, Term, ZonePair
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
@@ -252,8 +252,10 @@ class Doc:
         return self._once("proportions", lambda: proportions.find(self.body, self.figures))
 
     def shares(self) -> list[Shares]:
-        """'53% said yes, with 40% saying they did not' (relate/polls.py), found once an article."""
-        return self._once("shares", lambda: polls.find(self.body, self.figures, self.members))
+        """'53% said yes, with 40% saying they did not' (relate/polls.py) and owners' stakes in one
+        company (relate/stakes.py), found once an article."""
+        return self._once("shares", lambda: polls.find(self.body, self.figures, self.members)
+                          + stakes.find(self.body, self.figures, self.members))
 
     def births(self) -> list[AgeBirth]:
         """A person's age beside their birth year given in another sentence (relate/people.py)."""

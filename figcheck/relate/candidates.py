@@ -79,6 +79,7 @@ class Shares:
 
     shares: tuple[Figure, ...]
     cue: str
+    times: tuple[int, ...] = ()   # how many owners each share is said of: "25 pct each by MIM and MG" is 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ SCHEMA = (
     ("difference", ("more", "less")),
     ("zones", ("offsets",)),
     ("poll", ("against", "joins")),
+    ("stakes", ("owned", "holds", "stake")),
     ("term", ("instruments", "generic", "ends", "starts")),
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
