@@ -88,6 +88,9 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         a, b = doc.fig(m, "a"), doc.fig(m, "b")
         if not a or not b or not a.unit:
             continue
+        if a.kind == "duration" or b.kind == "duration":
+            yield from _durations(a, [f for f in (b, doc.fig(m, "c")) if f is not None])
+            continue
         # "15 pounds (12 kg)": pounds beside a weight are pounds of weight. Two sums of money are
         # never compared: rates of exchange move.
         a_unit = a.unit if a.kind == "quantity" else alternate(a.unit)
@@ -113,6 +116,40 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
             unit_name = _UNIT_WORDS.search(b.text).group().strip() if _UNIT_WORDS.search(b.text) else b_unit
             yield Hit((a, b), {"a": a.text, "b": b.text, "actual": f"{fmt(exact)} {unit_name}"},
                       f"{a.text} = {fmt(exact)} {unit_name}, not {fmt(b.value)}")
+
+
+def _durations(a: Figure, parts: list[Figure]) -> Iterator[Hit]:
+    """A length of time and the same length in other units, in days: "198 months (16 years, 6
+    months)". Each side is true to half its smallest unit: "16 years, 6 months" is rounded to
+    the month."""
+    per = lexicon.load("durations")
+    units = [per.get(f.unit or "") for f in (a, *parts)]
+    if None in units or len(set(units)) < 2 or any(f.kind != "duration" for f in parts):
+        return   # "two years (2 years)" restates, it does not convert
+    a_low, a_high = a.low * units[0] - units[0] / 2, a.high * units[0] + units[0] / 2
+    half = min(units[1:]) / 2
+    b_low = sum(f.low * u for f, u in zip(parts, units[1:], strict=True)) - half
+    b_high = sum(f.high * u for f, u in zip(parts, units[1:], strict=True)) + half
+    said = ", ".join(f.text for f in parts)
+    figs = (a, *parts)
+    if overlaps(a_low, a_high, b_low, b_high, 1.0):   # a day: months and years are not whole days
+        yield held(figs, f"{a.text} is about {said}")
+        return
+    exact = a.value * units[0] / units[-1]
+    unit_name = parts[-1].unit + ("s" if not parts[-1].unit.endswith("s") else "")
+    yield Hit(figs, {"a": a.text, "b": said, "actual": f"{fmt(exact)} {unit_name}" if len(parts) == 1
+                     else _in_units(a.value * units[0], parts, units[1:])},
+              f"{a.text} = {fmt(a.value * units[0])} days; {said} = {fmt(round((b_low + b_high) / 2))} days")
+
+
+def _in_units(days: float, parts: list[Figure], units: list[float]) -> str:
+    """A number of days in the units of a restatement: 6026 days in years and months -> '16 years, 6 months'."""
+    out = []
+    for f, u in zip(parts, units, strict=True):
+        n = math.floor(days / u + 1e-6) if f is not parts[-1] else round(days / u)
+        days -= n * u
+        out.append(f"{fmt(n)} {f.unit}{'s' if n != 1 else ''}")
+    return ", ".join(out)
 
 
 KIND = Kind("conversion", Params, check, ("a", "b", "actual"))

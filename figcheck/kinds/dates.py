@@ -10,12 +10,17 @@ from typing import Literal
 from figcheck import lexicon
 from figcheck.kinds.base import Hit, Kind, fmt, held
 from figcheck.relate import Doc
-from figcheck.relate.candidates import Term
+from figcheck.relate.candidates import DaySpan, Term
+
+
+def _days_per(unit: str | None) -> float | None:
+    """A duration unit's length in days, from lexicon/durations.toml."""
+    return lexicon.load("durations").get(unit or "") or lexicon.load("durations").get(f"{unit}s")
 
 
 def _years_per(unit: str | None) -> float | None:
-    """A duration unit's length in years, from lexicon/durations.toml (which gives days)."""
-    days = lexicon.load("durations").get(unit or "") or lexicon.load("durations").get(f"{unit}s")
+    """A duration unit's length in years."""
+    days = _days_per(unit)
     return days / 365.25 if days else None
 
 
@@ -28,6 +33,8 @@ class Params:
 # Dates are day starts on a year axis on which a calendar day has the same fraction every year
 # (extract/dates.fractional): only float error needs absorbing.
 _AXIS_SLACK = 1e-9
+# A span of days read on that axis is off by a day or two.
+_DAY_SLACK = 2 / 365.25
 
 
 def _whole_years(low: float, high: float) -> tuple[int, int]:
@@ -117,24 +124,51 @@ def _spans(doc: Doc, params: Params) -> Iterator[Hit]:
         g_low, g_high = gap.low * per, gap.high * per
         if "first" in m.groupdict() and m.group("first"):
             first, second = doc.fig(m, "first"), doc.fig(m, "second")
-            if second.low < first.low:
+            # A date without its year has no place on the axis: relate/days.py reads it.
+            if not first.bounded or not second.bounded or second.low < first.low:
                 continue
             low, high = second.low - first.high, second.high - first.low
             figs = (first, second, gap)
             label = f"{second.text} − {first.text}"
         else:
             first = doc.fig(m, "event")
-            if doc.published is None or first is None:
+            if doc.published is None or first is None or not first.bounded:
                 continue
             low, high = doc.published - first.high, doc.published - first.low
             figs = (first, gap)
             label = f"publication − {first.text}"
-        lo_years, hi_years = _whole_years(low, high)
-        if g_low > hi_years + params.slack_years or g_high < lo_years - params.slack_years:
-            actual = fmt(round((low + high) / 2))
-            yield Hit(figs, {"gap": gap.text, "actual": actual}, f"{label} = {actual} years, not {fmt(years)}")
+        if per < 1:
+            # "ten months later", "three weeks later": not whole years, but a count of a shorter
+            # unit, true to within half that unit.
+            ok = g_low - per / 2 <= high + _DAY_SLACK and g_high + per / 2 >= low - _DAY_SLACK
+            actual = f"{fmt(round((low + high) / 2 / per))} {gap.unit}s"
+        else:
+            lo_years, hi_years = _whole_years(low, high)
+            ok = not (g_low > hi_years + params.slack_years or g_high < lo_years - params.slack_years)
+            actual = f"{fmt(round((low + high) / 2))} years"
+        if not ok:
+            yield Hit(figs, {"gap": gap.text, "actual": actual}, f"{label} = {actual}, not {fmt(years / per)} {gap.unit}s"
+                      if per < 1 else f"{label} = {actual}, not {fmt(years)}")
         else:
             yield held(figs, f"{label} = {gap.text}")
+    yield from day_spans(doc.day_spans())
+
+
+def day_spans(candidates: Iterable[DaySpan]) -> Iterator[Hit]:
+    """Days between calendar days against the span said: 'three weeks later' is 21 days, true
+    to within half a week; a hedge ('almost two weeks') widens it."""
+    for d in candidates:
+        per = _days_per(d.gap.unit)
+        if per is None or per > 366:
+            continue
+        slack = max(per / 2, 1.0)   # "two days later" for a day range's end is still fair
+        figs = (d.first, d.second, d.gap)
+        said_low, said_high = d.gap.low * per - slack, d.gap.high * per + slack
+        days = f"{d.low} days" if d.low == d.high else f"{d.low}–{d.high} days"
+        if d.high < said_low or d.low > said_high:
+            yield Hit(figs, {"gap": d.gap.text, "actual": days}, f"{d.first.text} to {d.second.text} is {days}, not {d.gap.text}")
+        else:
+            yield held(figs, f"{d.first.text} to {d.second.text}: {days}, {d.gap.text}")
 
 
 KIND = Kind("date", Params, check, ("age", "born", "nth", "event", "gap", "actual"))

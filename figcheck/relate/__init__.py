@@ -20,8 +20,20 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, differences, people, polls, proportions, restate, stakes, subsets, terms, zones
-from figcheck.relate.candidates import MAX_FIGURES, AgeBirth, Change, Difference, Proportion, Restatement, Shares, Subset, Term, ZonePair
+from figcheck.relate import changes, days, differences, people, polls, proportions, restate, stakes, subsets, terms, zones
+from figcheck.relate.candidates import (
+    MAX_FIGURES,
+    AgeBirth,
+    Change,
+    DaySpan,
+    Difference,
+    Proportion,
+    Restatement,
+    Shares,
+    Subset,
+    Term,
+    ZonePair,
+)
 
 KIND_LETTER = {"count": "N", "money": "M", "quantity": "U", "percent": "P", "percentage_points": "Q",
                "year": "Y", "date": "D", "age": "A", "ordinal": "O", "duration": "T", "fraction": "F",
@@ -242,6 +254,12 @@ class Doc:
     def terms(self) -> list[Term]:
         """'a 20-year note ... matures on November 15, 2004' (relate/terms.py), found once an article."""
         return self._once("terms", lambda: terms.find(self.body, self.figures, self.members))
+
+    def day_spans(self) -> list[DaySpan]:
+        """'on 27-28 November ... three weeks later on 11 December' (relate/days.py): the
+        day_span frames' matches, read as calendar days."""
+        return self._once("day_spans", lambda: list(days.find(self.body, self.figures, [
+            (self.fig(m, "first"), self.fig(m, "second"), self.fig(m, "gap")) for _s, m, _x in self.matches("day_span")])))
 
     def zone_pairs(self) -> list[ZonePair]:
         """'0630 BST (0530 GMT)' (relate/zones.py), found once an article."""

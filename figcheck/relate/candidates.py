@@ -51,6 +51,18 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class DaySpan:
+    """'on 27-28 November ... three weeks later on 11 December': `gap` said to run from the
+    calendar day `first` to `second`, which are `low` to `high` days apart (relate/days.py)."""
+
+    first: Figure
+    second: Figure
+    gap: Figure
+    low: int
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
 class ZonePair:
     """'0630 BST (0530 GMT)': one moment in two zones; `a_offset` is None for "local time"."""
 
