@@ -75,3 +75,50 @@ def test_a_sentence_with_a_new_total_ends_the_breakdown():
     text = ("Exports rose to a total of 22.5 billion dlrs this year. "
             "In 1986 exports totalled 22.4 billion dlrs. Imports were 12.9 billion dlrs.")
     assert breakdowns(text) == []
+
+
+COMPONENTS = ("The measure rose to 84.0 billion marks in May from 80.0 billion in April. "
+              "The data showed it grew at an annualized 6.1 percent. "
+              "Of the two components comprising the money stock, cash rose to 44.0 billion marks in May from {cash} billion in April. "
+              "This gave a 7.2 percent rise. Reserves grew to {reserves} billion marks in May from 39.0 billion in April.")
+
+
+def test_the_components_named_after_a_total_are_its_parts_one_a_sentence():
+    text = COMPONENTS.format(cash="41.0", reserves="40.0")
+    assert breakdowns(text) == [("84.0 billion marks", ("44.0 billion marks", "40.0 billion marks"), True),
+                                ("80.0 billion", ("41.0 billion", "39.0 billion"), True)]
+    assert codes(text) == []
+
+
+def test_components_over_the_total_are_flagged_now_and_before():
+    assert "FC104" in codes(COMPONENTS.format(cash="41.0", reserves="41.0"))
+    assert "FC102" in codes(COMPONENTS.format(cash="31.0", reserves="40.0"))
+
+
+def test_a_count_of_components_without_a_whole_before_links_nothing():
+    text = ("Of the two components comprising the money stock, cash rose to 44.0 billion marks. "
+            "Reserves grew to 40.0 billion marks.")
+    assert breakdowns(text) == []
+
+
+COMPRISES = ("The Treasury will sell a {whole} billion dlr package of notes this week. "
+             "The refunding, which will raise 9.1 billion dlrs in new cash, comprises 12 billion dlrs of two-year notes, "
+             "9 billion dlrs of five-year notes and 6 billion dlrs of ten-year notes.")
+
+
+def test_a_subject_without_a_figure_comprises_the_total_before():
+    assert breakdowns(COMPRISES.format(whole="27")) == [
+        ("27 billion dlr", ("12 billion dlrs", "9 billion dlrs", "6 billion dlrs"), True)]
+    assert "FC102" in codes(COMPRISES.format(whole="37"))
+
+
+def test_a_subject_with_its_own_figure_is_the_frames_to_read():
+    text = ("The Treasury will sell a 27 billion dlr package of notes this week. "
+            "The 30 billion dlr refunding comprises 12 billion dlrs of two-year notes and 9 billion dlrs of five-year notes.")
+    assert breakdowns(text) == []
+
+
+def test_two_totals_before_leave_the_whole_unsaid():
+    text = ("The Treasury will sell 27 billion dlrs of notes and 14 billion dlrs of bills this week. "
+            "The refunding comprises 12 billion dlrs of two-year notes and 9 billion dlrs of five-year notes.")
+    assert breakdowns(text) == []

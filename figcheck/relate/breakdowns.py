@@ -26,7 +26,8 @@ from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import MAX_FIGURES, Breakdown, Change, shared_unit
 
-SCHEMA = (("breakdown", ("total_before", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before")),)
+SCHEMA = (("breakdown", ("total_before", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before",
+                             "components", "comprises", "relative")),)
 _KINDS = frozenset({"count", "money", "quantity"})
 
 
@@ -39,50 +40,148 @@ def _words() -> dict[str, Any]:
 
     return {
         "before": regex.compile(rf"\b(?:{alt(data['total_before'])})\s+$", regex.I),
-        "lead": regex.compile(rf"^\W*(?:{alt(data['total_lead'])})\b", regex.I),
+        "lead": regex.compile(rf"\W*(?:{alt(data['total_lead'])})\b", regex.I),
         "max_lead": int(data["max_lead"]),
         "max_parts": int(data["max_parts"]),
         "dimensions": tuple(tuple(regex.compile(rf"\b(?:{alt(member)})\b", regex.I) for member in dim)
                             for dim in data["dimensions"]),
         "ends": regex.compile(rf"\b(?:{alt(data['ends'])})\b", regex.I),
         "change_before": regex.compile(rf"\b(?:{alt(data['change_before'])})\s+$", regex.I),
+        "of_the": regex.compile(r"\W*of\s+the\s+$", regex.I),
+        "components": regex.compile(rf"\s+(?:[\p{{L}}-]+\s+){{1,2}}?(?:{alt(data['components'])})\b", regex.I),
+        "comprises": regex.compile(rf"\b(?:{alt(data['comprises'])})\s+(?=\S)", regex.I),
+        "relative": regex.compile(rf"\b(?:{alt(data['relative'])})\b[^,;]*,", regex.I),
     }
 
 
 def find(body: str, figures: list[Figure], members: dict[int, list[int]], starts: Sequence[int],
          paragraphs: Sequence[int], changes: list[Change]) -> list[Breakdown]:
-    """Every total with the parts the sentences after it give, one a sentence."""
-    w = _words()
-    olds = {c.old.start for c in changes}
-    news: dict[int, list[Figure]] = {}
-    for c in changes:
-        news.setdefault(c.new.sentence, []).append(c.new)
+    """Every total with the parts the sentences after it give."""
+    ctx = _Context(body, figures, members, starts, paragraphs, changes)
     out: list[Breakdown] = []
     for s, idx in sorted(members.items()):
         if len(idx) > MAX_FIGURES:
             continue
-        whole = next((figures[i] for i in idx if _is_total(body, figures, idx, figures[i], starts[s], olds)), None)
-        if whole is None:
-            continue
-        parts: list[tuple[Figure, str]] = []
-        for t in range(s + 1, s + 1 + w["max_parts"]):
-            if t not in members or paragraphs[t] - paragraphs[t - 1] > 1 or len(members[t]) > MAX_FIGURES:
-                break
-            part = _current(body, [figures[i] for i in members[t]], news.get(t, []), whole, starts[t], olds)
-            if part is None:
-                break
-            parts.append((part, body[starts[t]:part.start]))
-        complete = _complete([lead for _, lead in parts])
-        # Parts that do not name a whole line are only taken when every sentence reports its
-        # figure as the total's does, moving from one time to another ('fell to 75,500 tonnes in
-        # January from 97,070 in December' ... 'Brazil supplied 1,263 tonnes, down from 7,411'):
-        # the same statistic for each member, not any later figure of the same unit.
-        moved = {f.start for fs in news.values() for f in fs}
-        if not complete and not (whole.start in moved and all(p.start in moved for p, _ in parts)):
-            continue
-        if len(parts) >= 2:
-            out.append(Breakdown(whole, tuple(p for p, _ in parts), complete, "total"))
+        found = _totalled(ctx, s) or _components(ctx, s) or _comprised(ctx, s)
+        if found is not None:
+            out.append(found)
+            earlier = _earlier(ctx, found)
+            if earlier is not None:
+                out.append(earlier)
     return out
+
+
+def _earlier(ctx: _Context, b: Breakdown) -> Breakdown | None:
+    """A whole breakdown whose total and parts each move from an earlier figure ('rose to 223.2
+    billion marks in February from 221.8 billion'; 'cash rose to 117.7 billion marks from 110.9
+    billion in January'; 'reserves grew to 111.5 billion marks from 101.9 billion in January'):
+    the earlier figures are a breakdown too, when the parts say they are for one time."""
+    changes = [ctx.change_of.get(f.start) for f in (b.whole, *b.parts)]
+    if not b.complete or any(c is None for c in changes):
+        return None
+    whole, *parts = (c.old for c in changes if c is not None)
+    whens = {(p.when or "").lower() for p in parts}
+    if len(whens) != 1 or "" in whens or any(_alike(p, whole) is None or p.low > whole.high for p in parts):
+        return None
+    return Breakdown(whole, tuple(parts), True, b.cue)
+
+
+class _Context:
+    """The article as the readings need it: its figures by sentence, and which figures a change
+    moves from (`olds`) and to (`news`, by sentence)."""
+
+    def __init__(self, body: str, figures: list[Figure], members: dict[int, list[int]], starts: Sequence[int],
+                 paragraphs: Sequence[int], changes: list[Change]) -> None:
+        self.body, self.figures, self.members, self.starts, self.paragraphs = body, figures, members, starts, paragraphs
+        self.olds = {c.old.start for c in changes}
+        self.news: dict[int, list[Figure]] = {}
+        self.change_of: dict[int, Change] = {}
+        for c in changes:
+            self.news.setdefault(c.new.sentence, []).append(c.new)
+            self.change_of.setdefault(c.new.start, c)
+        self.moved = {f.start for fs in self.news.values() for f in fs}
+
+    def figs(self, s: int) -> list[Figure]:
+        return [self.figures[i] for i in self.members.get(s, [])]
+
+    def current(self, s: int, whole: Figure, after: int = 0) -> Figure | None:
+        figs = [f for f in self.figs(s) if f.start >= after]
+        if not figs:
+            return None
+        news = [f for f in self.news.get(s, []) if f.start >= after]
+        return _current(self.body, figs, news, whole, max(self.starts[s], after), self.olds)
+
+
+def _totalled(ctx: _Context, s: int) -> Breakdown | None:
+    """'to a total 693,000' ... 'The figure for men ... 436,500' ... 'The figure for women ... 256,500'."""
+    w, idx = _words(), ctx.members[s]
+    whole = next((ctx.figures[i] for i in idx if _is_total(ctx.body, ctx.figures, idx, ctx.figures[i], ctx.starts[s], ctx.olds)),
+                 None)
+    if whole is None:
+        return None
+    parts: list[tuple[Figure, str]] = []
+    for t in range(s + 1, s + 1 + w["max_parts"]):
+        if t not in ctx.members or ctx.paragraphs[t] - ctx.paragraphs[t - 1] > 1 or len(ctx.members[t]) > MAX_FIGURES:
+            break
+        part = ctx.current(t, whole)
+        if part is None:
+            break
+        parts.append((part, ctx.body[ctx.starts[t]:part.start]))
+    complete = _complete([lead for _, lead in parts])
+    # Parts that do not name a whole line are only taken when every sentence reports its
+    # figure as the total's does, moving from one time to another ('fell to 75,500 tonnes in
+    # January from 97,070 in December' ... 'Brazil supplied 1,263 tonnes, down from 7,411'):
+    # the same statistic for each member, not any later figure of the same unit.
+    if len(parts) < 2 or not (complete or (whole.start in ctx.moved and all(p.start in ctx.moved for p, _ in parts))):
+        return None
+    return Breakdown(whole, tuple(p for p, _ in parts), complete, "total")
+
+
+def _components(ctx: _Context, s: int) -> Breakdown | None:
+    """'Of the two components comprising central bank money stock, cash rose to 117.7 billion
+    marks ... Minimum reserves grew to 111.5 billion marks': the whole is the figure the last
+    sentences before moved to, the parts the next figures of its kind, as many as the count."""
+    w, body, figs = _words(), ctx.body, ctx.figs(s)
+    n = figs[0]
+    if not (n.kind == "count" and n.bound.value == "exact" and 2 <= n.value <= w["max_parts"]
+            and w["of_the"].match(body, ctx.starts[s], n.start) and w["components"].match(body, n.end)):
+        return None
+    whole = next((f for t in (s - 1, s - 2, s - 3) for f in reversed(ctx.news.get(t, [])) if f.kind in _KINDS), None)
+    if whole is None:
+        return None
+    parts, after = [], n.end
+    for t in range(s, s + 2 * int(n.value) + 1):
+        part = ctx.current(t, whole, after)
+        after = 0
+        if part is not None:
+            parts.append(part)
+        if len(parts) == n.value:
+            return Breakdown(whole, tuple(parts), True, "comprising")
+    return None
+
+
+def _comprised(ctx: _Context, s: int) -> Breakdown | None:
+    """'a 25 billion dlr package ...' then 'The mini-refunding, which will raise 9.27 billion dlrs,
+    comprises 10 billion dlrs of ..., 8.75 billion dlrs of ... and 7.25 billion dlrs of ...': a
+    subject without a figure of its own made up of a list, and one total in the sentence before."""
+    w, body, start = _words(), ctx.body, ctx.starts[s]
+    figs = ctx.figs(s)
+    m = w["comprises"].search(body, start, figs[-1].start)
+    if m is None:
+        return None
+    # A figure before the cue outside an aside (', which will raise 9.27 billion dlrs,') is the
+    # subject's own: the frames read that sentence alone.
+    asides = [a.span() for a in w["relative"].finditer(body, start, m.start())]
+    if any(f.start < m.start() and not any(a <= f.start < b for a, b in asides) for f in figs):
+        return None
+    listed = [f for f in figs if f.start >= m.end() and f.kind in _KINDS]
+    if len(listed) < 2 or s - 1 not in ctx.members:
+        return None
+    wholes = [f for f in ctx.figs(s - 1) if f.kind in _KINDS and _alike(listed[0], f) is not None]
+    if len(wholes) != 1:
+        return None  # none, or several: which one the subject stands for is not said
+    parts = [p for f in listed if (p := _current(body, [f], [], wholes[0], start, ctx.olds)) is not None]
+    return Breakdown(wholes[0], tuple(parts), True, m.group().strip()) if len(parts) == len(listed) else None
 
 
 def _is_total(body: str, figures: list[Figure], idx: list[int], f: Figure, start: int, olds: set[int]) -> bool:
@@ -108,14 +207,20 @@ def _current(body: str, figs: list[Figure], news: list[Figure], whole: Figure, s
     if not pool:
         return None
     part = min(pool, key=lambda f: f.start)
-    # A bare number takes the total's unit only when written to the same scale: '110.9 billion'
-    # after '223.2 billion marks'; a plain 'two' or '103' is some other count.
-    a, b = shared_unit(part, whole) if _scale(part) and _scale(part) == _scale(whole) else (part, whole)
-    if (a.kind, a.unit) != (b.kind, b.unit) or part.bound.value not in ("exact", "about"):
+    a = _alike(part, whole)
+    if a is None or part.bound.value not in ("exact", "about"):
         return None
     if part.low > whole.high or (part.noun and whole.noun and part.noun != whole.noun):
         return None  # larger than the total alone, or another thing counted: not one of its parts
     return a
+
+
+def _alike(part: Figure, whole: Figure) -> Figure | None:
+    """`part` in the total's kind and unit, or None. A bare number takes the total's unit only
+    when written to the same scale: '110.9 billion' after '223.2 billion marks'; a plain 'two' or
+    '103' is some other count."""
+    a, b = shared_unit(part, whole) if _scale(part) and _scale(part) == _scale(whole) else (part, whole)
+    return a if (a.kind, a.unit) == (b.kind, b.unit) else None
 
 
 _SCALE = regex.compile(r"\d\s*(\p{L}+)")
