@@ -122,3 +122,16 @@ def test_two_totals_before_leave_the_whole_unsaid():
     text = ("The Treasury will sell 27 billion dlrs of notes and 14 billion dlrs of bills this week. "
             "The refunding comprises 12 billion dlrs of two-year notes and 9 billion dlrs of five-year notes.")
     assert breakdowns(text) == []
+
+
+def test_a_make_up_inside_an_aside_is_not_the_sentence_list():
+    text = ("Operating income rose to 900 mln dlrs. Services, which consists of insurance and hotels, "
+            "saw income rise to 454 mln dlrs from 297 mln dlrs.")
+    assert breakdowns(text) == []
+
+
+def test_adults_and_children_are_a_whole_line():
+    text = ("Admissions reached a total of 5,200 in May. Admissions of adults were 3,900 in May. "
+            "Admissions of children were 1,500 in May.")
+    assert breakdowns(text) == [("5,200", ("3,900", "1,500"), True)]
+    assert "FC104" in codes(text)

@@ -171,10 +171,13 @@ def _comprised(ctx: _Context, s: int) -> Breakdown | None:
         return None
     # A figure before the cue outside an aside (', which will raise 9.27 billion dlrs,') is the
     # subject's own: the frames read that sentence alone.
-    asides = [a.span() for a in w["relative"].finditer(body, start, m.start())]
+    asides = [a.span() for a in w["relative"].finditer(body, start, m.end())]
+    if any(a <= m.start() < b for a, b in asides):
+        return None  # 'services, which consists of insurance and hotels,': the aside's own make-up
     if any(f.start < m.start() and not any(a <= f.start < b for a, b in asides) for f in figs):
         return None
-    listed = [f for f in figs if f.start >= m.end() and f.kind in _KINDS]
+    # What a listed figure moved from is no item of the list: 'rose to 454 mln dlrs from 297 mln'.
+    listed = [f for f in figs if f.start >= m.end() and f.kind in _KINDS and f.start not in ctx.olds]
     if len(listed) < 2 or s - 1 not in ctx.members:
         return None
     wholes = [f for f in ctx.figs(s - 1) if f.kind in _KINDS and _alike(listed[0], f) is not None]
