@@ -135,3 +135,20 @@ def test_adults_and_children_are_a_whole_line():
             "Admissions of children were 1,500 in May.")
     assert breakdowns(text) == [("5,200", ("3,900", "1,500"), True)]
     assert "FC104" in codes(text)
+
+
+def test_one_sentence_after_the_total_may_give_every_member():
+    text = "Claims rose to a total of 41,200 in June. Claims by men were 22,900 and by women {women}."
+    assert breakdowns(text.format(women="18,300")) == [("41,200", ("22,900", "18,300"), True)]
+    assert "FC104" in codes(text.format(women="19,300"))
+    assert "FC102" in codes(text.format(women="17,300"))
+
+
+def test_one_sentence_naming_one_member_is_no_breakdown():
+    text = "Claims rose to a total of 41,200 in June. Claims by men were 22,900 in June and 21,000 in May."
+    assert breakdowns(text) == []
+
+
+def test_a_total_may_be_said_after_its_figure():
+    text = "Claims reached 41,200 in all in June. The figure for men was 22,900. The figure for women was 18,300."
+    assert breakdowns(text) == [("41,200", ("22,900", "18,300"), True)]

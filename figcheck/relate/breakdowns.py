@@ -26,7 +26,7 @@ from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import MAX_FIGURES, Breakdown, Change, shared_unit
 
-SCHEMA = (("breakdown", ("total_before", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before",
+SCHEMA = (("breakdown", ("total_before", "total_after", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before",
                              "components", "comprises", "relative")),)
 _KINDS = frozenset({"count", "money", "quantity"})
 
@@ -40,6 +40,7 @@ def _words() -> dict[str, Any]:
 
     return {
         "before": regex.compile(rf"\b(?:{alt(data['total_before'])})\s+$", regex.I),
+        "after": regex.compile(rf"\s*(?:\p{{L}}+\s+)?(?:{alt(data['total_after'])})\b", regex.I),
         "lead": regex.compile(rf"\W*(?:{alt(data['total_lead'])})\b", regex.I),
         "max_lead": int(data["max_lead"]),
         "max_parts": int(data["max_parts"]),
@@ -119,6 +120,9 @@ def _totalled(ctx: _Context, s: int) -> Breakdown | None:
                  None)
     if whole is None:
         return None
+    split = _split(ctx, s + 1, whole)
+    if split:
+        return Breakdown(whole, split, True, "total")
     parts: list[tuple[Figure, str]] = []
     for t in range(s + 1, s + 1 + w["max_parts"]):
         if t not in ctx.members or ctx.paragraphs[t] - ctx.paragraphs[t - 1] > 1 or len(ctx.members[t]) > MAX_FIGURES:
@@ -135,6 +139,25 @@ def _totalled(ctx: _Context, s: int) -> Breakdown | None:
     if len(parts) < 2 or not (complete or (whole.start in ctx.moved and all(p.start in ctx.moved for p, _ in parts))):
         return None
     return Breakdown(whole, tuple(p for p, _ in parts), complete, "total")
+
+
+def _split(ctx: _Context, t: int, whole: Figure) -> tuple[Figure, ...]:
+    """'Male unemployment was 1.38 million and female 720,000': the sentence after a total gives
+    a part for every member of one line, each named before its figure; () when it does not."""
+    if t not in ctx.members or ctx.paragraphs[t] - ctx.paragraphs[t - 1] > 1 or len(ctx.members[t]) > MAX_FIGURES:
+        return ()
+    change_before = _words()["change_before"]
+    parts, leads, pos = [], [], ctx.starts[t]
+    for f in ctx.figs(t):
+        lead, pos = ctx.body[pos:f.start], f.end
+        if f.kind not in _KINDS or f.start in ctx.olds or change_before.search(lead):
+            continue
+        part = _alike(f, whole)
+        if part is None or part.low > whole.high or f.bound.value not in ("exact", "about"):
+            return ()
+        parts.append(part)
+        leads.append(lead)
+    return tuple(parts) if len(parts) >= 2 and _complete(leads) else ()
 
 
 def _components(ctx: _Context, s: int) -> Breakdown | None:
@@ -192,7 +215,7 @@ def _is_total(body: str, figures: list[Figure], idx: list[int], f: Figure, start
     if f.kind not in _KINDS or f.bound.value not in ("exact", "about") or f.start in olds:
         return False
     w = _words()
-    if w["before"].search(body, max(start, f.start - 30), f.start):
+    if w["before"].search(body, max(start, f.start - 30), f.start) or w["after"].match(body, f.end):
         return True
     first = next((figures[i] for i in idx if figures[i].kind in _KINDS), None)
     return first is f and f.start - start <= w["max_lead"] and bool(w["lead"].match(body, start, f.start))
