@@ -152,3 +152,16 @@ def test_one_sentence_naming_one_member_is_no_breakdown():
 def test_a_total_may_be_said_after_its_figure():
     text = "Claims reached 41,200 in all in June. The figure for men was 22,900. The figure for women was 18,300."
     assert breakdowns(text) == [("41,200", ("22,900", "18,300"), True)]
+
+
+def test_a_subject_without_a_figure_that_includes_a_list_names_some_of_the_total():
+    text = "Police seized 500 kg of drugs on Friday. The haul included 300 kg of cocaine and {heroin} kg of heroin."
+    assert breakdowns(text.format(heroin="150")) == [("500 kg", ("300 kg", "150 kg"), False)]
+    assert "FC112" in codes(text.format(heroin="250"))
+    assert codes(text.format(heroin="150")) == []
+
+
+def test_a_list_far_after_includes_is_not_what_it_includes():
+    text = ("Police seized 500 kg of drugs on Friday. The operation included raids on homes where officers "
+            "later found 300 kg and 250 kg.")
+    assert breakdowns(text) == []

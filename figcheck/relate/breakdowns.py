@@ -27,7 +27,7 @@ from figcheck.model import Figure
 from figcheck.relate.candidates import MAX_FIGURES, Breakdown, Change, shared_unit
 
 SCHEMA = (("breakdown", ("total_before", "total_after", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before",
-                             "components", "comprises", "relative")),)
+                             "components", "comprises", "includes", "relative")),)
 _KINDS = frozenset({"count", "money", "quantity"})
 
 
@@ -51,6 +51,9 @@ def _words() -> dict[str, Any]:
         "of_the": regex.compile(r"\W*of\s+the\s+$", regex.I),
         "components": regex.compile(rf"\s+(?:[\p{{L}}-]+\s+){{1,2}}?(?:{alt(data['components'])})\b", regex.I),
         "comprises": regex.compile(rf"\b(?:{alt(data['comprises'])})\s+(?=\S)", regex.I),
+        # 'The haul included 300kg of cocaine and ...': only a few words between the cue and the list.
+        "includes": regex.compile(rf"\b(?:{alt(data['includes'])})\s+", regex.I),
+        "near": regex.compile(r"[^\d,;]{0,20}"),
         "relative": regex.compile(rf"\b(?:{alt(data['relative'])})\b[^,;]*,", regex.I),
     }
 
@@ -190,6 +193,8 @@ def _comprised(ctx: _Context, s: int) -> Breakdown | None:
     w, body, start = _words(), ctx.body, ctx.starts[s]
     figs = ctx.figs(s)
     m = w["comprises"].search(body, start, figs[-1].start)
+    complete = m is not None
+    m = m or w["includes"].search(body, start, figs[-1].start)
     if m is None:
         return None
     # A figure before the cue outside an aside (', which will raise 9.27 billion dlrs,') is the
@@ -207,7 +212,9 @@ def _comprised(ctx: _Context, s: int) -> Breakdown | None:
     if len(wholes) != 1:
         return None  # none, or several: which one the subject stands for is not said
     parts = [p for f in listed if (p := _current(body, [f], [], wholes[0], start, ctx.olds)) is not None]
-    return Breakdown(wholes[0], tuple(parts), True, m.group().strip()) if len(parts) == len(listed) else None
+    if len(parts) != len(listed) or (not complete and not w["near"].fullmatch(body, m.end(), listed[0].start)):
+        return None
+    return Breakdown(wholes[0], tuple(parts), complete, m.group().strip())
 
 
 def _is_total(body: str, figures: list[Figure], idx: list[int], f: Figure, start: int, olds: set[int]) -> bool:
