@@ -165,3 +165,9 @@ def test_a_list_far_after_includes_is_not_what_it_includes():
     text = ("Police seized 500 kg of drugs on Friday. The operation included raids on homes where officers "
             "later found 300 kg and 250 kg.")
     assert breakdowns(text) == []
+
+
+def test_a_subject_of_its_own_is_not_the_total_before():
+    text = ("The fund raised 5 billion dlrs last year. Its bond portfolio comprises 2 billion dlrs of "
+            "Treasuries and 1 billion dlrs of municipal bonds.")
+    assert breakdowns(text) == []

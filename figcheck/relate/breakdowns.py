@@ -27,7 +27,8 @@ from figcheck.model import Figure
 from figcheck.relate.candidates import MAX_FIGURES, Breakdown, Change, shared_unit
 
 SCHEMA = (("breakdown", ("total_before", "total_after", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before",
-                             "components", "comprises", "includes", "relative")),)
+                             "components", "comprises", "includes", "relative", "subjects",
+                             "max_subject")),)
 _KINDS = frozenset({"count", "money", "quantity"})
 
 
@@ -54,6 +55,8 @@ def _words() -> dict[str, Any]:
         # 'The haul included 300kg of cocaine and ...': only a few words between the cue and the list.
         "includes": regex.compile(rf"\b(?:{alt(data['includes'])})\s+", regex.I),
         "near": regex.compile(r"[^\d,;]{0,20}"),
+        "subject": regex.compile(rf"\W*(?:{alt(data['subjects'])})\b", regex.I),
+        "max_subject": int(data["max_subject"]),
         "relative": regex.compile(rf"\b(?:{alt(data['relative'])})\b[^,;]*,", regex.I),
     }
 
@@ -204,6 +207,8 @@ def _comprised(ctx: _Context, s: int) -> Breakdown | None:
         return None  # 'services, which consists of insurance and hotels,': the aside's own make-up
     if any(f.start < m.start() and not any(a <= f.start < b for a, b in asides) for f in figs):
         return None
+    if not _refers_back(body, start, m.start(), asides):
+        return None
     # What a listed figure moved from is no item of the list: 'rose to 454 mln dlrs from 297 mln'.
     listed = [f for f in figs if f.start >= m.end() and f.kind in _KINDS and f.start not in ctx.olds]
     if len(listed) < 2 or s - 1 not in ctx.members:
@@ -215,6 +220,16 @@ def _comprised(ctx: _Context, s: int) -> Breakdown | None:
     if len(parts) != len(listed) or (not complete and not w["near"].fullmatch(body, m.end(), listed[0].start)):
         return None
     return Breakdown(wholes[0], tuple(parts), complete, m.group().strip())
+
+
+def _refers_back(body: str, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
+    """Whether the words before the cue are a short subject that points back ('It', 'The package',
+    'The "mini-refunding," which ...,'), not another thing of its own ('Its portfolio')."""
+    w = _words()
+    subject = body[start:end]
+    for a, b in reversed(asides):
+        subject = subject[:a - start] + subject[b - start:]
+    return bool(w["subject"].match(subject)) and len(subject.split()) <= w["max_subject"]
 
 
 def _is_total(body: str, figures: list[Figure], idx: list[int], f: Figure, start: int, olds: set[int]) -> bool:
