@@ -171,3 +171,30 @@ def test_a_subject_of_its_own_is_not_the_total_before():
     text = ("The fund raised 5 billion dlrs last year. Its bond portfolio comprises 2 billion dlrs of "
             "Treasuries and 1 billion dlrs of municipal bonds.")
     assert breakdowns(text) == []
+
+
+RELEASE = ("Unemployment rose in the month to end-March to a total 693,000 from 690,600 at end-February, "
+           "but was down from 730,100 at end-March 1986. "
+           "The figure for men rose to 436,500 compared with {men} a year earlier. "
+           "The figure for women was 256,500 at end-March against 256,100 a month earlier and 259,400 at end-March 1986.")
+
+
+def test_figures_for_one_earlier_time_are_a_breakdown_too():
+    found = [(b.whole.text, tuple(p.text for p in b.parts)) for b in
+             document(RELEASE.format(men="470,700"), "1987-04-08").breakdowns()]
+    assert found == [("693,000", ("436,500", "256,500")), ("730,100", ("470,700", "259,400"))]
+    assert [f.code for f in check_text(RELEASE.format(men="407,700"), "1987-04-08")] == ["FC102"]
+
+
+def test_without_the_year_a_year_earlier_is_not_matched_to_a_named_year():
+    found = [b.whole.text for b in document(RELEASE.format(men="470,700")).breakdowns()]
+    assert found == ["693,000"]
+
+
+def test_a_month_earlier_matches_the_month_before_named_without_a_year():
+    text = ("Claims rose in the month to end-March to a total 41,200 from 40,800 at end-February. "
+            "The figure for men was 22,900 against 22,500 a month earlier. "
+            "The figure for women was 18,300 at end-March against {women} at end-February.")
+    found = [(b.whole.text, tuple(p.text for p in b.parts)) for b in document(text.format(women="18,300")).breakdowns()]
+    assert found == [("41,200", ("22,900", "18,300")), ("40,800", ("22,500", "18,300"))]
+    assert "FC104" in codes(text.format(women="19,300"))

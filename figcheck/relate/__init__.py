@@ -280,7 +280,7 @@ class Doc:
         """A total and its parts one a sentence after it (relate/breakdowns.py), found once an article."""
         lay = self.layout
         return self._once("breakdowns", lambda: breakdowns.find(self.body, self.figures, self.members, lay.sentence_starts,
-                                                                lay.paragraph_of_sentence, self.changes()))
+                                                                lay.paragraph_of_sentence, self.changes(), self.published))
 
     def restatements(self) -> list[Restatement]:
         """Figures the text gives twice for one quantity: one person's ages (relate/people.py), a

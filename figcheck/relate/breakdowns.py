@@ -28,7 +28,7 @@ from figcheck.relate.candidates import MAX_FIGURES, Breakdown, Change, shared_un
 
 SCHEMA = (("breakdown", ("total_before", "total_after", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before",
                              "components", "comprises", "includes", "relative", "subjects",
-                             "max_subject")),)
+                             "max_subject", "period_words", "year_earlier", "month_earlier")),)
 _KINDS = frozenset({"count", "money", "quantity"})
 
 
@@ -57,14 +57,31 @@ def _words() -> dict[str, Any]:
         "near": regex.compile(r"[^\d,;]{0,20}"),
         "subject": regex.compile(rf"\W*(?:{alt(data['subjects'])})\b", regex.I),
         "max_subject": int(data["max_subject"]),
+        "month": regex.compile(rf"(?:{alt(data['period_words'])}|\s|-)*\b(?P<month>{alt(_month_names())})\b\.?"
+                               r"(?!\s+\d{1,2}\b)(?:\s+(?P<year>\d{4})\b)?", regex.I),
+        "earlier": regex.compile(rf"[\s,]*(?:(?P<year>{alt(data['year_earlier'])})|(?P<month>{alt(data['month_earlier'])}))\b",
+                                 regex.I),
+        "months_in": regex.compile(rf"\b(?P<month>{alt(_month_names())})\b\.?(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>\d{{4}})\b)?",
+                                   regex.I),
         "relative": regex.compile(rf"\b(?:{alt(data['relative'])})\b[^,;]*,", regex.I),
     }
 
 
+@functools.cache
+def _month_names() -> list[str]:
+    return list(lexicon.load("context")["months"])
+
+
+def _month_number(name: str) -> int:
+    """1 for 'January' or 'Jan', 9 for 'Sept'."""
+    name = name.lower()[:3]
+    return next(i for i, m in enumerate(_month_names()[:12], 1) if m.startswith(name))
+
+
 def find(body: str, figures: list[Figure], members: dict[int, list[int]], starts: Sequence[int],
-         paragraphs: Sequence[int], changes: list[Change]) -> list[Breakdown]:
+         paragraphs: Sequence[int], changes: list[Change], published: float | None = None) -> list[Breakdown]:
     """Every total with the parts the sentences after it give."""
-    ctx = _Context(body, figures, members, starts, paragraphs, changes)
+    ctx = _Context(body, figures, members, starts, paragraphs, changes, published)
     out: list[Breakdown] = []
     for s, idx in sorted(members.items()):
         if len(idx) > MAX_FIGURES:
@@ -75,6 +92,73 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], starts
             earlier = _earlier(ctx, found)
             if earlier is not None:
                 out.append(earlier)
+            out.extend(_same_times(ctx, found))
+    return out
+
+
+def _same_times(ctx: _Context, b: Breakdown) -> list[Breakdown]:
+    """'to end-March to a total 693,000 from 690,600 at end-February, ... 730,100 at end-March
+    1986' ... 'men ... 436,500 compared with 470,700 a year earlier' ... 'women 256,500 against
+    256,100 a month earlier and 259,400 at end-March 1986': the figures each sentence gives for
+    one earlier time (a month named, or 'a year earlier' from the total's own month) are a
+    breakdown too."""
+    sentences = [f.sentence for f in (b.whole, *b.parts)]
+    if not b.complete or b.cue != "total" or len(set(sentences)) != len(sentences):
+        return []
+    now = _now(ctx, b.whole)
+    if now is None:
+        return []
+    by_time = [_times(ctx, f, now) for f in (b.whole, *b.parts)]
+    out = []
+    for when in sorted(set(by_time[0]).intersection(*by_time[1:])):
+        whole, *parts = (t[when] for t in by_time)
+        if whole is not None and all(p is not None for p in parts):
+            out.append(Breakdown(whole, tuple(p for p in parts if p is not None), True, "total"))
+    return out
+
+
+# A year far from any the text names: the total's month when neither it nor the publication date
+# gives its year, so that months named with a year never match the times counted back from it.
+_NO_YEAR = 100_000
+
+
+def _month_of(m: regex.Match, now: int) -> int:
+    """A month named ('end-February', 'March 1986') as a count of months; without a year, the
+    last such month up to `now`."""
+    month, year = _month_number(m.group("month")), m.group("year")
+    if year:
+        return int(year) * 12 + month - 1
+    year_now, month_now = divmod(now, 12)
+    return (year_now if month - 1 <= month_now else year_now - 1) * 12 + month - 1
+
+
+def _now(ctx: _Context, whole: Figure) -> int | None:
+    """The total's own month: the last month its sentence names before it ('to end-March to a
+    total'), in the year it names, or else the last such month up to the publication."""
+    s = whole.sentence
+    named = list(_words()["months_in"].finditer(ctx.body, ctx.starts[s], whole.start))
+    if not named:
+        return None
+    published = ctx.published
+    reference = _NO_YEAR * 12 + 11 if published is None else int(published) * 12 + int((published % 1) * 12)
+    return _month_of(named[-1], reference)
+
+
+def _times(ctx: _Context, current: Figure, now: int) -> dict[int, Figure | None]:
+    """The figures of `current`'s sentence for other months, by month (None for a month given twice)."""
+    w, out = _words(), {}
+    for f in ctx.figs(current.sentence):
+        if f.start == current.start or f.kind not in _KINDS or _alike(f, current) is None:
+            continue
+        if w["change_before"].search(ctx.body, max(ctx.starts[f.sentence], f.start - 12), f.start):
+            continue
+        when = None
+        if m := w["earlier"].match(ctx.body, f.end):
+            when = now - (12 if m.group("year") else 1)
+        elif m := w["month"].match(ctx.body, f.end):
+            when = _month_of(m, now)
+        if when is not None and when != now:
+            out[when] = None if when in out else _alike(f, current)
     return out
 
 
@@ -98,8 +182,9 @@ class _Context:
     moves from (`olds`) and to (`news`, by sentence)."""
 
     def __init__(self, body: str, figures: list[Figure], members: dict[int, list[int]], starts: Sequence[int],
-                 paragraphs: Sequence[int], changes: list[Change]) -> None:
+                 paragraphs: Sequence[int], changes: list[Change], published: float | None = None) -> None:
         self.body, self.figures, self.members, self.starts, self.paragraphs = body, figures, members, starts, paragraphs
+        self.published = published
         self.olds = {c.old.start for c in changes}
         self.news: dict[int, list[Figure]] = {}
         self.change_of: dict[int, Change] = {}
