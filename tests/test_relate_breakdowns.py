@@ -198,3 +198,20 @@ def test_a_month_earlier_matches_the_month_before_named_without_a_year():
     found = [(b.whole.text, tuple(p.text for p in b.parts)) for b in document(text.format(women="18,300")).breakdowns()]
     assert found == [("41,200", ("22,900", "18,300")), ("40,800", ("22,500", "18,300"))]
     assert "FC104" in codes(text.format(women="19,300"))
+
+
+def test_a_rise_over_the_month_gives_the_figure_a_month_before():
+    text = ("Claims rose in the month to end-March to a total 41,200 from 40,800 at end-February. "
+            "The figure for men rose by {rise} in the month to 22,900. "
+            "The figure for women was 18,300 at end-March against 18,200 a month earlier.")
+    found = [(b.whole.text, tuple(p.value for p in b.parts)) for b in document(text.format(rise="300")).breakdowns()]
+    assert found == [("41,200", (22900.0, 18300.0)), ("40,800", (22600.0, 18200.0))]
+    assert codes(text.format(rise="300")) == []
+    assert "FC102" in codes(text.format(rise="1,300"))
+
+
+def test_a_rise_without_its_span_gives_no_earlier_figure():
+    text = ("Claims rose in the month to end-March to a total 41,200 from 40,800 at end-February. "
+            "The figure for men rose by 1,300 to 22,900. "
+            "The figure for women was 18,300 at end-March against 18,200 a month earlier.")
+    assert [b.whole.text for b in document(text).breakdowns()] == ["41,200"]

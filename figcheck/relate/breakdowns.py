@@ -15,6 +15,7 @@ The words come from lexicon/breakdowns.toml.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from typing import Any
@@ -28,7 +29,8 @@ from figcheck.relate.candidates import MAX_FIGURES, Breakdown, Change, shared_un
 
 SCHEMA = (("breakdown", ("total_before", "total_after", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before",
                              "components", "comprises", "includes", "relative", "subjects",
-                             "max_subject", "period_words", "year_earlier", "month_earlier")),)
+                             "max_subject", "period_words", "year_earlier", "month_earlier", "rises", "falls",
+                             "month_span", "year_span")),)
 _KINDS = frozenset({"count", "money", "quantity"})
 
 
@@ -63,6 +65,9 @@ def _words() -> dict[str, Any]:
                                  regex.I),
         "months_in": regex.compile(rf"\b(?P<month>{alt(_month_names())})\b\.?(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>\d{{4}})\b)?",
                                    regex.I),
+        # 'rose by 2,000 in the month to ': the size of a change over a month or a year, before its end.
+        "moved_by": regex.compile(rf"(?:(?P<up>{alt(data['rises'])})|{alt(data['falls'])})\s+by\s+$", regex.I),
+        "over": regex.compile(rf"\s+(?:(?P<month>{alt(data['month_span'])})|{alt(data['year_span'])})\s+to\s+$", regex.I),
         "relative": regex.compile(rf"\b(?:{alt(data['relative'])})\b[^,;]*,", regex.I),
     }
 
@@ -144,6 +149,22 @@ def _now(ctx: _Context, whole: Figure) -> int | None:
     return _month_of(named[-1], reference)
 
 
+def _moved_from(ctx: _Context, delta: Figure, current: Figure) -> tuple[int, Figure] | None:
+    """'rose by 2,000 in the month to 436,500': the figure a month (or a year) before, 434,500,
+    as a figure spanning the words that give it, with the range its two figures allow."""
+    w, body = _words(), ctx.body
+    sign = w["moved_by"].search(body, max(ctx.starts[delta.sentence], delta.start - 30), delta.start)
+    over = w["over"].fullmatch(body, delta.end, current.start)
+    if sign is None or over is None or _alike(delta, current) is None:
+        return None
+    up = sign.group("up") is not None
+    low = current.low - delta.high if up else current.low + delta.low
+    high = current.high - delta.low if up else current.high + delta.high
+    value = current.value - delta.value if up else current.value + delta.value
+    earlier = dataclasses.replace(current, text=body[delta.start:current.end], start=delta.start, value=value, low=low, high=high)
+    return (-1 if over.group("month") else -12), earlier
+
+
 def _times(ctx: _Context, current: Figure, now: int) -> dict[int, Figure | None]:
     """The figures of `current`'s sentence for other months, by month (None for a month given twice)."""
     w, out = _words(), {}
@@ -151,6 +172,9 @@ def _times(ctx: _Context, current: Figure, now: int) -> dict[int, Figure | None]
         if f.start == current.start or f.kind not in _KINDS or _alike(f, current) is None:
             continue
         if w["change_before"].search(ctx.body, max(ctx.starts[f.sentence], f.start - 12), f.start):
+            moved = _moved_from(ctx, f, current)
+            if moved is not None and moved[0] + now not in out:
+                out[moved[0] + now] = moved[1]
             continue
         when = None
         if m := w["earlier"].match(ctx.body, f.end):
