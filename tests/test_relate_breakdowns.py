@@ -215,3 +215,11 @@ def test_a_rise_without_its_span_gives_no_earlier_figure():
             "The figure for men rose by 1,300 to 22,900. "
             "The figure for women was 18,300 at end-March against 18,200 a month earlier.")
     assert [b.whole.text for b in document(text).breakdowns()] == ["41,200"]
+
+
+def test_a_part_set_beside_another_time_is_reported_like_the_total():
+    text = ("Total exports in May were 128,000 tonnes, down from 133,500 tonnes in April. "
+            "EC countries took 102,000 tonnes compared with 104,000 in April. "
+            "The Soviet Union took {soviet} tonnes compared with nil in April.")
+    assert breakdowns(text.format(soviet="11,900")) == [("128,000 tonnes", ("102,000 tonnes", "11,900 tonnes"), False)]
+    assert "FC112" in codes(text.format(soviet="31,900"))

@@ -30,7 +30,7 @@ from figcheck.relate.candidates import MAX_FIGURES, Breakdown, Change, shared_un
 SCHEMA = (("breakdown", ("total_before", "total_after", "total_lead", "max_lead", "max_parts", "dimensions", "ends", "change_before",
                              "components", "comprises", "includes", "relative", "subjects",
                              "max_subject", "period_words", "year_earlier", "month_earlier", "rises", "falls",
-                             "month_span", "year_span")),)
+                             "month_span", "year_span", "compared")),)
 _KINDS = frozenset({"count", "money", "quantity"})
 
 
@@ -68,6 +68,7 @@ def _words() -> dict[str, Any]:
         # 'rose by 2,000 in the month to ': the size of a change over a month or a year, before its end.
         "moved_by": regex.compile(rf"(?:(?P<up>{alt(data['rises'])})|{alt(data['falls'])})\s+by\s+$", regex.I),
         "over": regex.compile(rf"\s+(?:(?P<month>{alt(data['month_span'])})|{alt(data['year_span'])})\s+to\s+$", regex.I),
+        "compared": regex.compile(rf"[\s,]*(?:{alt(data['compared'])})\b", regex.I),
         "relative": regex.compile(rf"\b(?:{alt(data['relative'])})\b[^,;]*,", regex.I),
     }
 
@@ -251,9 +252,15 @@ def _totalled(ctx: _Context, s: int) -> Breakdown | None:
     # figure as the total's does, moving from one time to another ('fell to 75,500 tonnes in
     # January from 97,070 in December' ... 'Brazil supplied 1,263 tonnes, down from 7,411'):
     # the same statistic for each member, not any later figure of the same unit.
-    if len(parts) < 2 or not (complete or (whole.start in ctx.moved and all(p.start in ctx.moved for p, _ in parts))):
+    if len(parts) < 2 or not (complete or all(_reported(ctx, f) for f in (whole, *(p for p, _ in parts)))):
         return None
     return Breakdown(whole, tuple(p for p, _ in parts), complete, "total")
+
+
+def _reported(ctx: _Context, f: Figure) -> bool:
+    """Whether a figure is given as a release gives it: moved to from another time, or set
+    beside another time's ('11,985 tonnes compared with nil in December')."""
+    return f.start in ctx.moved or bool(_words()["compared"].match(ctx.body, f.end))
 
 
 def _split(ctx: _Context, t: int, whole: Figure) -> tuple[Figure, ...]:
