@@ -83,6 +83,7 @@ def groups(doc: Doc) -> list[Group]:
     in_frames = {f.start for g in found for f in (g.whole, *g.parts)}
     found.extend(_across(doc, in_frames))
     found.extend(_led(doc, in_frames | {f.start for g in found for f in (g.whole, *g.parts)}))
+    found.extend(_released(doc, {f.start for g in found for f in (g.whole, *g.parts)}))
     doc.cache["sum"] = found
     return found
 
@@ -190,6 +191,16 @@ def _led(doc: Doc, taken: set[int]) -> Iterator[Group]:
         if (len(parts) >= 2 and whole.kind == "count" and whole.start not in taken and whole.bound.value in ("exact", "about")
                 and _compatible(whole, parts, False) and not _overlapping(doc, parts)):
             yield Group(whole, parts, False, True)
+
+
+def _released(doc: Doc, taken: set[int]) -> Iterator[Group]:
+    """'a total 693,000' ... 'the figure for men 436,500' ... 'for women 256,500': a total broken
+    down one part a sentence, along a line whose members the parts all name (relate/breakdowns.py).
+    Parts that are only some of the total are the subset kind's."""
+    for b in doc.breakdowns():
+        if b.complete and b.whole.start not in taken and not any(p.start in taken for p in b.parts):
+            doc.checked.update(i for i, f in enumerate(doc.figures) if f.start in {b.whole.start, *(p.start for p in b.parts)})
+            yield Group(b.whole, b.parts, True, True)
 
 
 def remainder_words(doc: Doc, group: Group) -> tuple[str, ...]:

@@ -117,6 +117,9 @@ def _subsets(doc: Doc) -> Iterator[tuple[Figure | None, list[Figure | None]]]:
         yield whole, doc.figs_in(m, "parts") if "parts" in m.groupdict() and m.group("parts") else [doc.fig(m, "part")]
     # One figure in a sentence led by words pointing back; two or more are a breakdown (FC104).
     yield from ((whole, list(parts)) for whole, parts in led(doc) if len(parts) == 1)
+    # A total, then some of its parts one a sentence: 'Total exports were 128,015 tonnes' ...
+    # 'EC countries took 122,355 tonnes' (relate/breakdowns.py); a whole breakdown is FC104's.
+    yield from ((b.whole, list(b.parts)) for b in doc.breakdowns() if not b.complete)
 
 
 def _may_overlap(parts: list[Figure]) -> bool:

@@ -20,10 +20,11 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import changes, days, differences, people, polls, proportions, restate, stakes, subsets, terms, zones
+from figcheck.relate import breakdowns, changes, days, differences, people, polls, proportions, restate, stakes, subsets, terms, zones
 from figcheck.relate.candidates import (
     MAX_FIGURES,
     AgeBirth,
+    Breakdown,
     Change,
     DaySpan,
     Difference,
@@ -283,6 +284,12 @@ class Doc:
     def subsets(self) -> list[Subset]:
         """Parts the text names of a whole (relate/subsets.py), found once an article."""
         return self._once("subsets", lambda: subsets.find(self.body, self.figures, self.members, self.layout.sentence_starts))
+
+    def breakdowns(self) -> list[Breakdown]:
+        """A total and its parts one a sentence after it (relate/breakdowns.py), found once an article."""
+        lay = self.layout
+        return self._once("breakdowns", lambda: breakdowns.find(self.body, self.figures, self.members, lay.sentence_starts,
+                                                                lay.paragraph_of_sentence, self.changes(), self.published))
 
     def restatements(self) -> list[Restatement]:
         """Figures the text gives twice for one quantity: one person's ages (relate/people.py), a

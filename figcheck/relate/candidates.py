@@ -114,6 +114,18 @@ class Subset:
 
 
 @dataclass(frozen=True, slots=True)
+class Breakdown:
+    """'a total 693,000' ... 'The figure for men was 436,500' ... 'for women 256,500': a total
+    and its parts given one a sentence after it; `complete` when the parts name every member of
+    a group split along one line (men, women), else they are only some of the total."""
+
+    whole: Figure
+    parts: tuple[Figure, ...]
+    complete: bool
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
 class Restatement:
     """Two figures the text gives for one quantity: 'Thanou, 30,' ... 'Thanou, 32,'."""
 
