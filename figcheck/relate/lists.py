@@ -46,7 +46,10 @@ def _patterns() -> dict[str, regex.Pattern]:
     name = rf"(?:the\s+)?\p{{Lu}}[\p{{L}}\d.'’-]*(?:\s+(?:\p{{Lu}}[\p{{L}}\d.'’-]*|(?:{alternation(w['name_particles'])})\b))*"
     return {
         # Up to three lower-case words (the last one plural), then where the list opens.
-        "noun": regex.compile(r"(?P<noun>(?:\s+[\p{Ll}][\p{Ll}'-]*){1,3}?)(?P<open>\s*\(\s*|:\s+|\s+[-–—]\s+|\s*—\s*|,\s+)"),
+        # Or the noun, a phrase of place or purpose, and "are": "The four shortlisted candidates
+        # for the women's award are Mia Hamm, Birgit Prinz and Marta."
+        "noun": regex.compile(r"(?P<noun>(?:\s+[\p{Ll}][\p{Ll}'-]*){1,3}?)(?P<open>\s*\(\s*|:\s+|\s+[-–—]\s+|\s*—\s*|,\s+"
+                              r"|(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?[\p{L}'’-]+(?:\s+[\p{Ll}'’-]+){0,2})?\s+(?:are|were)\s+)"),
         # After a comma only names joined by commas and a last "and" or "or", closed by a
         # comma, a stop or the sentence's end: "the two men, Smith and Jones, were held".
         "names": regex.compile(rf"{name}(?:,\s+{name})*,?\s+(?:and|or)\s+{name}(?=\s*[,.;)]|\s*$)"),
@@ -94,13 +97,15 @@ def _listing(doc: Doc, f: Figure) -> Listing | None:
     # NOTE: three words and an opener fit in 80 characters; most figures have none near: a plain
     # string test spares them the pattern.
     near = doc.body[f.end:f.end + 80]
-    if not any(c in near for c in "(:-–—,"):
+    if not any(c in near for c in "(:-–—,") and " are " not in near and " were " not in near:
         return None
     p = _patterns()
     m = p["noun"].match(doc.body, f.end)
     if m is None or not _plural(m.group("noun")):
         return None
     opener = m.group("open").strip()
+    if opener.endswith((" are", " were")) or opener in ("are", "were"):
+        opener = ":"  # the list runs, as after a colon, to the sentence's end
     if opener in "-–—" and _closes_aside(doc, f.start, opener):
         return None  # "The powers - piloted in six areas - were extended": the dash closes an aside
     span = _span(doc, m.end(), opener)

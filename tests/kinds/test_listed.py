@@ -66,3 +66,21 @@ def test_count_of_one_is_never_read():
 ])
 def test_after_a_comma_only_names_make_a_list(text, expect):
     assert readings(text) == expect
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("The three finalists are Oslo, Rome and Paris.", [(3,)]),
+    ("The four candidates for the top award are Ana Diaz of Spain, Peru's Rosa Vega and Jo Kim.", [(3,)]),
+    ("The two teams were Leeds and Hull.", [(2,)]),
+])
+def test_the_n_things_are_names_the_list(text, expect):
+    assert readings(text) == expect
+
+
+@pytest.mark.parametrize("text", [
+    "The two men are friends of Jones.",                 # a clause, not names
+    "The three finalists are among Oslo, Rome and Paris.",
+    "The three finalists are expected in May.",
+])
+def test_the_n_things_are_a_clause_is_no_list(text):
+    assert readings(text) == []
