@@ -88,3 +88,10 @@ def test_a_group_of_people_may_include_a_part_named_by_role():
     assert [f.code for f in check_text("The 36 people infected included 46 army personnel.")] == ["FC111"]
     assert check_text("The 36 people infected included 26 army personnel.") == []
     assert check_text("The 36 people infected included 46 army trucks.") == []
+
+
+def test_with_a_part_of_them_after_the_whole():
+    from figcheck import check_text
+
+    assert [f.code for f in check_text("There were £68m in gifts, with £72m of them from banks.")] == ["FC111"]
+    assert check_text("There were £68m in gifts, with £12m of them from banks.") == []
