@@ -53,7 +53,7 @@ SHAPES = {
 
 def _job(suffix: str, text: str) -> Any:  # a cli.Job
     from figcheck.cli import Job
-    from figcheck.inputs import Article
+    from figcheck.inputs.article import Article
     from figcheck.rules import load_rules
 
     markup = suffix if suffix in (".md", ".html") else None

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from figcheck.cli import Job, process
 from figcheck.extract import extract_figures
-from figcheck.inputs import Article, articles
+from figcheck.inputs.article import Article
+from figcheck.inputs.files import articles
 from figcheck.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]

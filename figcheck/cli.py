@@ -16,7 +16,8 @@ from typing import Any
 
 from figcheck import __version__
 from figcheck.errors import FigcheckError, LimitError, OutputError
-from figcheck.inputs import Article, articles, prepare
+from figcheck.inputs.article import Article, prepare
+from figcheck.inputs.files import articles
 from figcheck.model import Severity
 from figcheck.outputs import Output
 
@@ -242,7 +243,7 @@ def _main(argv: list[str] | None) -> int:
         raise FigcheckError("--timeout: must be a number of seconds above 0 (not inf or nan)")
     if args.max_bytes is not None and args.max_bytes <= 0:
         raise FigcheckError("--max-bytes: must be more than 0")
-    from figcheck.inputs import SUFFIXES
+    from figcheck.inputs.files import SUFFIXES
     from figcheck.outputs import check_not_inputs
 
     targets = [("--output", args.output)] + [

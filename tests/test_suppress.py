@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from figcheck.errors import InputError
-from figcheck.markup import read_html, read_markdown
+from figcheck.inputs.html import read_html
+from figcheck.inputs.markdown import read_markdown
 from figcheck.suppress import Suppression, apply, from_record, parse_comments
 
 
