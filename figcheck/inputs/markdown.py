@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from figcheck.inputs.positions import DATE, Document
 
@@ -336,6 +337,15 @@ def _inline(chars: list[str], references: set[str]) -> None:
         name = match[1]
         if name.islower() and (name in _HTML_ELEMENTS or "-" in name):
             _blank(chars, match.start(), match.end())
+    _links(chars, scan, references)
+    text = scan()
+    for match in _BARE_URL.finditer(text):
+        _blank(chars, match.start(), match.start() + len(_trim_url(match[0])))
+    _emphasis(chars, scan())
+
+
+def _links(chars: list[str], scan: Callable[[], str], references: set[str]) -> None:
+    """Blank the syntax of inline, reference and shortcut links and images; their text stays."""
     # Innermost first: blanking an image's brackets lets the link around it match next time.
     for _ in range(8):
         matches = list(_LINK.finditer(scan()))
@@ -351,10 +361,10 @@ def _inline(chars: list[str], references: set[str]) -> None:
         if match[1].strip().lower() in references:
             _blank(chars, match.start(), match.start(1))
             _blank(chars, match.end(1), match.end())
-    text = scan()
-    for match in _BARE_URL.finditer(text):
-        _blank(chars, match.start(), match.start() + len(_trim_url(match[0])))
-    text = scan()
+
+
+def _emphasis(chars: list[str], text: str) -> None:
+    """Blank emphasis delimiters (`text` is `chars` with escaped characters hidden)."""
     for match in _EMPHASIS.finditer(text):
         before = text[match.start() - 1] if match.start() > 0 else " "
         after = text[match.end()] if match.end() < len(text) else " "
