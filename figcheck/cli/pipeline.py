@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from figcheck.cli.deadline import deadline
 from figcheck.errors import FigcheckError
 from figcheck.inputs.article import Article, prepare
-from figcheck.model import Severity
+from figcheck.model import Figure, Finding, Placed, Severity
+
+if TYPE_CHECKING:
+    from figcheck.report.json_format import Locate
 
 
 @dataclasses.dataclass(frozen=True)
@@ -18,7 +22,7 @@ class Job:
     article: Article
     mode: str                      # "extract" or "check"
     codes: tuple[str, ...] = ()    # the rules to run
-    severity: tuple[tuple[str, str], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()   # (code, severity) where the config changes a rule's
     timeout: float = 10.0
     params: tuple[tuple[str, str, float], ...] = ()   # (code, parameter, value) from [tolerance]
     document: bool = False         # send the body and every figure back, for the HTML report
@@ -60,6 +64,7 @@ def _print_key(art: Article) -> str:
 
 def _process(job: Job) -> dict[str, Any]:
     from figcheck.relate import document
+    from figcheck.report.fingerprint import placed_fingerprint
     from figcheck.report.json_format import figure_dict, finding_dict
 
     art = job.article
@@ -84,13 +89,12 @@ def _process(job: Job) -> dict[str, Any]:
     out = []
     for f in findings:
         if f.code in overrides:
-            f = dataclasses.replace(f, severity=Severity.parse(overrides[f.code]))
-        d = finding_dict(_print_key(art), f, locate, sentence_of, 0, art.locate_end)
-        key = (d["code"], d["fingerprint"])
-        if key in counts:  # identical findings in one file get their own prints
-            d = finding_dict(_print_key(art), f, locate, sentence_of, counts[key], art.locate_end)
-        counts[key] = counts.get(key, 0) + 1
-        out.append(d)
+            f = dataclasses.replace(f, severity=overrides[f.code])
+        placed = _place(f, locate, sentence_of, art.locate_end)
+        plain = placed_fingerprint(_print_key(art), placed)
+        n = counts.get((f.code, plain), 0)  # identical findings in one file get their own prints
+        out.append(dataclasses.replace(placed, fingerprint=placed_fingerprint(_print_key(art), placed, n) if n else plain))
+        counts[(f.code, plain)] = n + 1
     relations: dict[str, list[int]] = {}   # kind -> [held, failed]
     for h in doc.held:
         relations.setdefault(h["kind"], [0, 0])[0] += 1
@@ -108,7 +112,16 @@ def _process(job: Job) -> dict[str, Any]:
             "sentences": [[s, e, p] for s, e, p in zip(lay.sentence_starts, lay.sentence_ends, lay.paragraph_of_sentence,
                                                            strict=True)],
         }
-    return _suppress(art, result)
+    result = _suppress(art, result)
+    return {**result, "findings": [finding_dict(p) for p in result["findings"]]}
+
+
+def _place(finding: Finding, locate: Locate, sentence_of: Callable[[Figure], str], locate_end: Locate | None = None) -> Placed:
+    """`finding` with its region in the file, and each figure's place and sentence; no fingerprint yet."""
+    line, column = locate(finding.start)
+    end_line, end_column = (locate_end or locate)(finding.end)
+    return Placed(finding, line, column, end_line, end_column,
+                  tuple((*locate(f.start), sentence_of(f)) for f in finding.figures))
 
 
 # A figure's sentence is shown whole up to this length (the corpus's longest is 689 characters);

@@ -58,7 +58,7 @@ class Run:
             return None
         rules = self.rules
         codes = tuple(r.code for r in rules if cfg.enabled(r.code, path))
-        severity = tuple((r.code, cfg.severity_for(r.code, r.severity).label) for r in rules
+        severity = tuple((r.code, cfg.severity_for(r.code, r.severity)) for r in rules
                          if cfg.severity_for(r.code, r.severity) != r.severity)
         return codes, severity, cfg.timeout, tolerances(cfg, rules)
 
