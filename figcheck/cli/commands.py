@@ -16,6 +16,7 @@ from figcheck.cli.tally import Tally, print_statistics
 from figcheck.errors import FigcheckError
 from figcheck.inputs.files import articles
 from figcheck.outputs import Output
+from figcheck.report.json_format import as_json
 
 
 def extract(args: argparse.Namespace) -> int:
@@ -64,7 +65,7 @@ def check(args: argparse.Namespace) -> int:
     tally = Tally(run.baseline, keep=bool(args.write_baseline))
     try:
         for result in results(run.jobs(documents), job_count(args)):
-            result = tally.add(result)
+            result = as_json(tally.add(result))
             document = result.pop("document", None)
             if result.get("findings") or result.get("error"):
                 progress.clear()

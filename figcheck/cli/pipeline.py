@@ -1,4 +1,4 @@
-"""One article through the checker: read, extract, run the rules, suppress, and a JSON-shaped result out."""
+"""One article through the checker: read, extract, run the rules, suppress; a result out whose findings are placed in the file."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class Job:
 
 
 def process(job: Job) -> dict[str, Any]:
-    """One article in, one JSON-shaped file result out: figures or findings, or an error."""
+    """One article in, one file result out: its figures (JSON-shaped), its findings placed in the file, or an error."""
     art = job.article
     empty = "figures" if job.mode == "extract" else "findings"
     if art.error is not None:
@@ -65,7 +65,7 @@ def _print_key(art: Article) -> str:
 def _process(job: Job) -> dict[str, Any]:
     from figcheck.relate import document
     from figcheck.report.fingerprint import placed_fingerprint
-    from figcheck.report.json_format import figure_dict, finding_dict
+    from figcheck.report.json_format import figure_dict
 
     art = job.article
     doc = document(art.body, art.published, verbs=job.mode == "extract")
@@ -112,8 +112,7 @@ def _process(job: Job) -> dict[str, Any]:
             "sentences": [[s, e, p] for s, e, p in zip(lay.sentence_starts, lay.sentence_ends, lay.paragraph_of_sentence,
                                                            strict=True)],
         }
-    result = _suppress(art, result)
-    return {**result, "findings": [finding_dict(p) for p in result["findings"]]}
+    return _suppress(art, result)
 
 
 def _place(finding: Finding, locate: Locate, sentence_of: Callable[[Figure], str], locate_end: Locate | None = None) -> Placed:

@@ -29,14 +29,13 @@ def open_writers(args: argparse.Namespace, fmt: str, rules: Any, outputs: list[O
     """One writer per report; `outputs` receives their destinations, in the same order."""
     from figcheck.report.stream import writer
 
-    rule_dicts = [r.as_dict() for r in rules]
     targets = [(fmt, args.output, args.quiet)] + [
         (extra, getattr(args, f"output_{extra}"), True) for extra in EXTRA_OUTPUTS if getattr(args, f"output_{extra}")]
     writers = []
     try:
         for name, target, quiet in targets:
             outputs.append(open_output(target))
-            writers.append(writer(name, outputs[-1], rule_dicts, quiet=quiet,
+            writers.append(writer(name, outputs[-1], rules, quiet=quiet,
                                   show_checks=getattr(args, "show_checks", False) and name == fmt))
     except FigcheckError:
         finish(outputs, done=False)  # no temporary file left behind by the ones opened

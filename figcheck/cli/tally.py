@@ -16,7 +16,7 @@ class Tally:
         self.baseline = baseline
         self.results: list[dict[str, Any]] = []
         self.keep = keep  # the results, for --write-baseline
-        self.worst = 0
+        self.worst: Severity | int = 0   # 0: no finding yet
         self.summary: dict[str, Any] = {"files": 0, "errors": 0, "findings": {"info": 0, "warning": 0, "error": 0},
                                         "figures": 0, "checked": 0, "suppressed": 0, "relations": {}}
 
@@ -41,9 +41,10 @@ class Tally:
             tally = summary["relations"].setdefault(kind, [0, 0])
             tally[0] += n_held
             tally[1] += n_failed
-        for f in result["findings"]:
-            summary["findings"][f["severity"]] += 1
-            self.worst = max(self.worst, Severity.parse(f["severity"]))
+        for placed in result["findings"]:
+            severity = placed.finding.severity
+            summary["findings"][severity.label] += 1
+            self.worst = max(self.worst, severity)
         if self.keep:
             self.results.append({key: value for key, value in result.items() if key != "document"})
         return result

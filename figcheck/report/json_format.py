@@ -1,4 +1,4 @@
-"""Figures and findings as the JSON report writes them; every other format reads these dicts."""
+"""Figures and findings as the JSON report writes them: the one place the report dicts are made, which every format reads."""
 
 from __future__ import annotations
 
@@ -43,3 +43,8 @@ def finding_dict(placed: Placed) -> dict[str, Any]:
         "figures": [_figure(f, *where) for f, where in zip(finding.figures, placed.figures, strict=True)],
         "fingerprint": placed.fingerprint,
     }
+
+
+def as_json(result: dict[str, Any]) -> dict[str, Any]:
+    """A file result as the writers take it: its placed findings made JSON-shaped."""
+    return {**result, "findings": [finding_dict(placed) for placed in result["findings"]]}
