@@ -74,11 +74,11 @@ def check(args: argparse.Namespace) -> int:
             progress.tick()
         progress.done()
         for w in writers:
-            w.close(tally.summary)
+            w.close(tally.summary.as_dict())
         done = True
     finally:
         if not done:
-            close_early(writers, outputs, tally.summary)
+            close_early(writers, outputs, tally.summary.as_dict())
         finish(outputs, done)
     return _exit_code(args, run, tally)
 
@@ -91,12 +91,12 @@ def _exit_code(args: argparse.Namespace, run: Run, tally: Tally) -> int:
 
         n = write_baseline({"version": 1, "files": tally.results}, Path(args.write_baseline))
         say(f"figcheck: wrote {plural(n, 'finding')} to {args.write_baseline}")
-        return 2 if summary["errors"] else 0
+        return 2 if summary.errors else 0
     if args.statistics:
         print_statistics(summary)
-    if summary["errors"]:
+    if summary.errors:
         return 2
-    if summary["files"] == 0 and run.excluded:
+    if summary.files == 0 and run.excluded:
         # Every input was left out: a green run here would say "checked, all clear" about nothing.
         from figcheck.report.summary import plural
 
@@ -104,7 +104,7 @@ def _exit_code(args: argparse.Namespace, run: Run, tally: Tally) -> int:
               "or per-file settings (see --show-settings)", file=sys.stderr)
         return 0 if args.allow_no_articles else 2
     fail_on = run.first.fail_on
-    if args.exit_zero or fail_on is None or tally.worst < fail_on:
+    if args.exit_zero or fail_on is None or summary.worst < fail_on:
         return 0
     return 1
 

@@ -3,10 +3,36 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from figcheck.cli.streams import say
 from figcheck.model import Severity
+
+
+@dataclass
+class Summary:
+    """The counts of a run; the JSON shape every report closes with is made by `as_dict`, at the writers."""
+
+    files: int = 0
+    errors: int = 0                  # inputs that could not be read or checked
+    findings: Counter[Severity] = field(default_factory=Counter)
+    figures: int = 0
+    checked: int = 0                 # figures taking part in a check
+    suppressed: int = 0              # by a comment, a record's figcheck_ignore or the baseline
+    relations: dict[str, list[int]] = field(default_factory=dict)   # kind -> [held, failed]
+
+    @property
+    def worst(self) -> Severity | int:
+        """The highest severity found; 0 when nothing was."""
+        return max((severity for severity, n in self.findings.items() if n), default=0)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"files": self.files, "errors": self.errors,
+                "findings": {severity.label: self.findings[severity] for severity in Severity},
+                "figures": self.figures, "checked": self.checked, "suppressed": self.suppressed,
+                "relations": self.relations}
 
 
 class Tally:
@@ -16,9 +42,7 @@ class Tally:
         self.baseline = baseline
         self.results: list[dict[str, Any]] = []
         self.keep = keep  # the results, for --write-baseline
-        self.worst: Severity | int = 0   # 0: no finding yet
-        self.summary: dict[str, Any] = {"files": 0, "errors": 0, "findings": {"info": 0, "warning": 0, "error": 0},
-                                        "figures": 0, "checked": 0, "suppressed": 0, "relations": {}}
+        self.summary = Summary()
 
     def add(self, result: dict[str, Any]) -> dict[str, Any]:
         summary = self.summary
@@ -27,39 +51,36 @@ class Tally:
             say(f"figcheck: {result['path']}:{line}: suppression of {codes} matches nothing")
         for warning in result.pop("warnings", []):
             say(f"figcheck: {where}: warning: {warning}")
-        summary["suppressed"] += result.pop("suppressed", 0)
+        summary.suppressed += result.pop("suppressed", 0)
         if self.baseline is not None and result["findings"]:
             kept, dropped = self.baseline.filter(result["path"], result["findings"], result.get("record"))
             result = {**result, "findings": kept}
-            summary["suppressed"] += dropped
+            summary.suppressed += dropped
         stats = result.pop("stats", {"figures": 0, "checked": 0})
-        summary["files"] += 1
-        summary["errors"] += result["error"] is not None
-        summary["figures"] += stats["figures"]
-        summary["checked"] += stats["checked"]
+        summary.files += 1
+        summary.errors += result["error"] is not None
+        summary.figures += stats["figures"]
+        summary.checked += stats["checked"]
         for kind, (n_held, n_failed) in stats.get("relations", {}).items():
-            tally = summary["relations"].setdefault(kind, [0, 0])
+            tally = summary.relations.setdefault(kind, [0, 0])
             tally[0] += n_held
             tally[1] += n_failed
-        for placed in result["findings"]:
-            severity = placed.finding.severity
-            summary["findings"][severity.label] += 1
-            self.worst = max(self.worst, severity)
+        summary.findings.update(placed.finding.severity for placed in result["findings"])
         if self.keep:
             self.results.append({key: value for key, value in result.items() if key != "document"})
         return result
 
 
-def print_statistics(summary: dict[str, Any]) -> None:
+def print_statistics(summary: Summary) -> None:
     from figcheck.report.summary import plural
 
-    f = summary["findings"]
-    print(f"figcheck: {plural(summary['files'], 'article')}, {plural(summary['figures'], 'figure')}, "
-          f"{summary['checked']:,} taking part in a check; findings: {plural(f['error'], 'error')}, "
-          f"{plural(f['warning'], 'warning')}, {plural(f['info'], 'info')}; {summary['suppressed']:,} suppressed; "
-          f"{plural(summary['errors'], 'input')} with errors", file=sys.stderr)
-    share = summary["checked"] / summary["figures"] * 100 if summary["figures"] else 0.0
+    f = summary.findings
+    print(f"figcheck: {plural(summary.files, 'article')}, {plural(summary.figures, 'figure')}, "
+          f"{summary.checked:,} taking part in a check; findings: {plural(f[Severity.ERROR], 'error')}, "
+          f"{plural(f[Severity.WARNING], 'warning')}, {plural(f[Severity.INFO], 'info')}; {summary.suppressed:,} suppressed; "
+          f"{plural(summary.errors, 'input')} with errors", file=sys.stderr)
+    share = summary.checked / summary.figures * 100 if summary.figures else 0.0
     print(f"figcheck: {share:.1f}% of figures take part in a relation that was checked", file=sys.stderr)
-    for kind, (n_held, n_failed) in sorted(summary.get("relations", {}).items()):
+    for kind, (n_held, n_failed) in sorted(summary.relations.items()):
         print(f"figcheck: {kind:<11} {n_held + n_failed:>6,} relations checked: {n_held:,} held, {n_failed:,} failed",
               file=sys.stderr)
