@@ -10,7 +10,9 @@ from typing import Any
 
 from figcheck.cli.pipeline import Job, process
 
-pool_left_busy = False  # a batch stopped early, and its pool could not be stopped cleanly
+# A batch stopped early, and its pool could not be stopped cleanly: figcheck.cli.main reads it after
+# the run, to leave without waiting for the pool's stuck task thread.
+pool_left_busy = False
 
 
 def results(jobs: Iterable[Job], n_jobs: int) -> Iterator[dict[str, Any]]:
