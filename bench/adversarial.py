@@ -5,7 +5,7 @@
     .venv/bin/python bench/adversarial.py --only html --sizes 0.25,1
 
 Each shape is one unit repeated to the size, read as the CLI reads it: markup parsed, figures
-extracted, every rule run, suppressions applied (cli.process, no deadline). Each size runs in a
+extracted, every rule run, suppressions applied (cli.pipeline.process, no deadline). Each size runs in a
 child process, so its time and peak resident memory are its own (ru_utime + ru_stime and
 ru_maxrss of that child, which starts from the parent's resident code and lexicons: CPU seconds,
 so that other work on a shared machine does not count). Columns: CPU seconds at each size, per MB at the
@@ -51,9 +51,9 @@ SHAPES = {
 }
 
 
-def _job(suffix: str, text: str) -> Any:  # a cli.Job
-    from figcheck.cli import Job
-    from figcheck.inputs import Article
+def _job(suffix: str, text: str) -> Any:  # a cli.pipeline.Job
+    from figcheck.cli.pipeline import Job
+    from figcheck.inputs.article import Article
     from figcheck.rules import load_rules
 
     markup = suffix if suffix in (".md", ".html") else None
@@ -67,7 +67,7 @@ def _measure(suffix: str, text: str) -> tuple[float, float]:
     pid = os.fork()
     if pid == 0:  # the child: run, report the time through the pipe, leave at once
         os.close(read)
-        from figcheck.cli import process
+        from figcheck.cli.pipeline import process
 
         started = time.perf_counter()
         result = process(_job(suffix, text))
@@ -92,7 +92,7 @@ def main() -> None:
     sizes = [float(s) for s in args.sizes.split(",")]
     seed = SEED.read_text(encoding="utf-8")
     # Load lexicons, rules and patterns before forking, so no child pays for them.
-    from figcheck.cli import process
+    from figcheck.cli.pipeline import process
 
     process(_job(".txt", "warm up: 57 km (45 miles), 5 cats overnight, 12:30, (555) 123-4567"))
     process(_job(".html", "<p>5 cats</p>"))

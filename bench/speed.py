@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/speed.py [FILE.jsonl] [--jobs-compare] [--repeat N]     (FILE: ../shared/corpus/news.jsonl)
 
-On one pinned core after a warm-up: articles/s and MB/s of extract, of check (figcheck.cli.process, every rule) and of
+On one pinned core after a warm-up: articles/s and MB/s of extract, of check (figcheck.cli.pipeline.process, every rule) and of
 the floor; ms per KB on 500 articles joined into one vs one by one; peak memory; cold start. --jobs-compare: the CLI's
 wall time with --jobs 1 and 2; --repeat N: the CLI's peak RSS on FILE and on FILE N times over. Exits 0 if FILE is absent.
 """
@@ -20,9 +20,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from figcheck.cli import Job, process
+from figcheck.cli.pipeline import Job, process
 from figcheck.extract import extract_figures
-from figcheck.inputs import Article, articles
+from figcheck.inputs.article import Article
+from figcheck.inputs.files import articles
 from figcheck.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,8 @@ from types import MappingProxyType
 
 from figcheck import reading
 from figcheck.errors import ConfigError, FigcheckError, InputError, OutputError
-from figcheck.report.fingerprint import fingerprint
+from figcheck.model import Placed
+from figcheck.report.fingerprint import placed_fingerprint
 
 VERSION = 2  # 1 keyed files by the path as typed, and hashed it into every print
 
@@ -35,7 +36,7 @@ class Baseline:
     def total(self) -> int:
         return sum(len(prints) for prints in self.fingerprints.values())
 
-    def filter(self, path: str, findings: list[dict], record: int | None = None) -> tuple[list[dict], int]:
+    def filter(self, path: str, findings: list[Placed], record: int | None = None) -> tuple[list[Placed], int]:
         """The findings of `path` (its JSON Lines `record`) not in the baseline, and how many were dropped."""
         known = self.fingerprints.get(_key(path, self._folder, record), frozenset())
         kept = [finding for finding, print_ in zip(findings, _prints(findings), strict=True) if print_ not in known]
@@ -46,7 +47,7 @@ class Baseline:
         return self.path.parent if self.path is not None else Path.cwd()
 
     def stale(self, report: dict) -> dict[str, tuple[str, ...]]:
-        """Fingerprints of files in `report` that no finding has any more (fixed since).
+        """Fingerprints of files in `report` ({"files": [file results]}, findings placed) that no finding has any more.
 
         Give it the report before filtering; files the report does not cover are left out,
         since they were not checked this time.
@@ -62,7 +63,7 @@ class Baseline:
 
 
 def write_baseline(report: dict, path: Path) -> int:
-    """Write every finding of `report` to the baseline file `path`; return how many."""
+    """Write every finding of `report` ({"files": [file results]}, findings placed) to the baseline file `path`; return how many."""
     prints: dict[str, set[str]] = {}
     folder = Path(os.path.abspath(path)).parent
     for entry in report.get("files", []):
@@ -135,13 +136,13 @@ def _normal(path: str) -> str:
     return posixpath.normpath(str(path).replace(os.sep, "/").replace("\\", "/"))
 
 
-def _prints(findings: list[dict]) -> list[str]:
+def _prints(findings: list[Placed]) -> list[str]:
     """Each finding's print without its path (the baseline's key names the file); identical
     findings in one file are told apart by their order, as the report's own prints are."""
     seen: Counter[str] = Counter()
     prints = []
     for finding in findings:
-        plain = fingerprint("", finding)
-        prints.append(fingerprint("", finding, seen[plain]))
+        plain = placed_fingerprint("", finding)
+        prints.append(placed_fingerprint("", finding, seen[plain]))
         seen[plain] += 1
     return prints

@@ -1,4 +1,4 @@
-"""Plain frozen records passed between the stages: Figure, Finding, Severity, Bound."""
+"""Plain frozen records passed between the stages: Figure, Finding, Placed, Severity, Bound."""
 
 from __future__ import annotations
 
@@ -84,3 +84,20 @@ class Finding:
     @property
     def end(self) -> int:
         return max(f.end for f in self.figures) if self.figures else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A finding placed in its file, as suppressions, baselines and reports take it.
+
+    Lines and columns are the file's own (a JSON string's escapes counted), worked out where the
+    article's text is at hand; the JSON shape is made from this only by the report writers.
+    """
+
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    figures: tuple[tuple[int, int, str], ...] = ()  # (line, column, sentence as shown) of each of finding.figures
+    fingerprint: str = ""                            # see report.fingerprint.placed_fingerprint

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from figcheck.errors import InputError
+from figcheck.model import Placed
 
 Kind = Literal["next-line", "line", "range", "file", "record"]
 
@@ -42,18 +43,15 @@ class Suppression:
         """Codes that are not FC codes or prefixes: they can never match (report them)."""
         return tuple(code for code in self.codes if not _CODE.fullmatch(code))
 
-    def covers(self, finding: dict) -> bool:
-        """Whether this suppression silences `finding` (a JSON-shaped finding dict)."""
-        code = str(finding.get("code", ""))
+    def covers(self, placed: Placed) -> bool:
+        """Whether this suppression silences the finding `placed`."""
+        code = placed.finding.code
         if self.codes and not any(code.startswith(prefix) for prefix in self.codes):
             return False
-        start = finding.get("line")
         if self.kind in ("file", "record") and self.first_line <= 1 and self.last_line is None:
             return True
-        if not isinstance(start, int):
-            return False  # a finding without a line can only be silenced file-wide
-        end = finding.get("end_line")
-        end = end if isinstance(end, int) and end >= start else start
+        start = placed.line
+        end = max(placed.end_line, start)
         # Touching is enough: a finding that starts, ends or spans the covered lines counts.
         return end >= self.first_line and (self.last_line is None or start <= self.last_line)
 
@@ -111,15 +109,15 @@ def from_record(
 
 
 def apply(
-    suppressions: Sequence[Suppression], findings: list[dict]
-) -> tuple[list[dict], list[dict], list[Suppression]]:
+    suppressions: Sequence[Suppression], findings: list[Placed]
+) -> tuple[list[Placed], list[tuple[Placed, Suppression]], list[Suppression]]:
     """Split `findings` into (kept, suppressed) and list the suppressions that silenced nothing.
 
-    Each suppressed finding is a copy with a "suppression" entry (kind, line, reason), which
-    a SARIF writer can turn into `suppressions[].justification`.
+    Each suppressed finding comes with the first suppression that covers it (its kind, line and
+    reason are what a SARIF writer would give as `suppressions[].justification`).
     """
-    kept: list[dict] = []
-    suppressed: list[dict] = []
+    kept: list[Placed] = []
+    suppressed: list[tuple[Placed, Suppression]] = []
     used: set[int] = set()
     for finding in findings:
         matching = [index for index, s in enumerate(suppressions) if s.covers(finding)]
@@ -127,10 +125,7 @@ def apply(
             kept.append(finding)
             continue
         used.update(matching)
-        first = suppressions[matching[0]]
-        suppressed.append(
-            {**finding, "suppression": {"kind": first.kind, "line": first.line, "reason": first.reason}}
-        )
+        suppressed.append((finding, suppressions[matching[0]]))
     # A range split by a partial enable is one directive: used if any piece was.
     used_directives = {(suppressions[i].kind, suppressions[i].line) for i in used}
     unused = [

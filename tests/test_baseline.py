@@ -3,28 +3,28 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from figcheck.baseline import Baseline, load_baseline, write_baseline
 from figcheck.errors import ConfigError
-from figcheck.report.fingerprint import fingerprint
+from figcheck.model import Figure, Finding, Placed, Severity
+from figcheck.report.fingerprint import placed_fingerprint
 
 SENTENCE = "Of the 120 drones launched, 90 were shot down and 45 were decoys."
 
 
-def make_finding(path: str, line: int, start: int, code: str = "FC101", occurrence: int = 0) -> dict:
-    figures = [
-        {"text": text, "start": start + offset, "end": start + offset + len(text), "line": line,
-         "column": offset + 1, "sentence": SENTENCE}
-        for text, offset in (("120", 7), ("90", 28), ("45", 50))
-    ]
-    finding = {"code": code, "line": line, "column": 8, "end_line": line, "end_column": 53, "figures": figures}
-    finding["fingerprint"] = fingerprint(path, finding, occurrence)
-    return finding
+def make_finding(path: str, line: int, start: int, code: str = "FC101", occurrence: int = 0) -> Placed:
+    parts = (("120", 7), ("90", 28), ("45", 50))
+    figures = tuple(Figure(text, start + offset, start + offset + len(text), float(text), float(text), float(text))
+                    for text, offset in parts)
+    placed = Placed(Finding(code, "sum", Severity.ERROR, "", figures), line, 8, line, 53,
+                    tuple((line, offset + 1, SENTENCE) for _, offset in parts))
+    return replace(placed, fingerprint=placed_fingerprint(path, placed, occurrence))
 
 
-def make_report(*files: tuple[str, list[dict]]) -> dict:
+def make_report(*files: tuple[str, list[Placed]]) -> dict:
     return {"version": 1, "files": [{"path": p, "error": None, "findings": f} for p, f in files], "summary": {}}
 
 
@@ -64,8 +64,8 @@ def test_filter_drops_known_findings_and_keeps_new_ones(tmp_path):
 def test_a_finding_keeps_matching_when_a_paragraph_is_added_above(tmp_path):
     before = make_finding("news/a.md", 3, 40)
     after = make_finding("news/a.md", 7, 312)  # same finding, four lines and 272 characters lower
-    assert before["line"] != after["line"]
-    assert before["fingerprint"] == after["fingerprint"]
+    assert before.line != after.line
+    assert before.fingerprint == after.fingerprint
     target = tmp_path / "baseline.json"
     write_baseline(make_report(("news/a.md", [before])), target)
     assert load_baseline(target).filter("news/a.md", [after]) == ([], 1)
@@ -73,7 +73,7 @@ def test_a_finding_keeps_matching_when_a_paragraph_is_added_above(tmp_path):
 
 def test_filter_is_per_path():
     finding = make_finding("news/a.md", 3, 40)
-    baseline = Baseline(fingerprints={"news/a.md": frozenset({fingerprint("", finding)})})
+    baseline = Baseline(fingerprints={"news/a.md": frozenset({placed_fingerprint("", finding)})})
     assert baseline.filter("news/b.md", [finding]) == ([finding], 0)
     assert baseline.filter("./news/a.md", [finding]) == ([], 1)
 
@@ -88,7 +88,7 @@ def test_identical_findings_are_told_apart_by_occurrence(tmp_path):
 
 def test_findings_without_fingerprint_get_one_when_written(tmp_path):
     finding = make_finding("a.md", 3, 40)
-    bare = {key: value for key, value in finding.items() if key != "fingerprint"}
+    bare = replace(finding, fingerprint="")
     target = tmp_path / "baseline.json"
     assert write_baseline(make_report(("a.md", [bare])), target) == 1
     assert load_baseline(target).filter("a.md", [finding]) == ([], 1)
@@ -99,7 +99,7 @@ def test_stale_lists_fingerprints_no_longer_found(tmp_path):
     target = tmp_path / "baseline.json"
     write_baseline(make_report(("a.md", [fixed, still]), ("b.md", [make_finding("b.md", 1, 0)])), target)
     stale = load_baseline(target).stale(make_report(("a.md", [still])))
-    assert stale == {"a.md": (fingerprint("", fixed),)}  # b.md was not checked: nothing stale there
+    assert stale == {"a.md": (placed_fingerprint("", fixed),)}  # b.md was not checked: nothing stale there
 
 
 @pytest.mark.parametrize(

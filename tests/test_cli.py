@@ -198,9 +198,9 @@ def test_progress_stays_off_standard_error_that_is_not_a_terminal(tmp_path, caps
 
 
 def test_progress_off_a_terminal_on_request_is_plain_lines(tmp_path, capsys, monkeypatch):
-    from figcheck import cli
+    from figcheck.cli.progress import Progress
 
-    monkeypatch.setattr(cli._Progress, "SECONDS", 0.0)  # a line for every article, not every 5 s
+    monkeypatch.setattr(Progress, "SECONDS", 0.0)  # a line for every article, not every 5 s
     records = "".join(json.dumps({"id": i, "body": CLEAN}) + "\n" for i in range(3))
     (tmp_path / "three.jsonl").write_text(records, encoding="utf-8")
     _, _, err = run(capsys, "check", "--progress", "--jobs", "1", str(tmp_path / "three.jsonl"))

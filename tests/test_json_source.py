@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.json_source import body_locators
+from figcheck.inputs.json_positions import body_locators
 
 
 def raw_at(text: str, line: int, column: int) -> int:

@@ -6,8 +6,9 @@ import time
 
 import pytest
 
-from figcheck import markup
-from figcheck.markup import read_html, read_markdown, read_plain
+from figcheck.inputs.html import read_html
+from figcheck.inputs.markdown import read_markdown
+from figcheck.inputs.positions import read_plain
 
 # -- plain text ----------------------------------------------------------------------------------
 
@@ -249,13 +250,13 @@ def test_markup_that_never_ends_reads_in_linear_time(reader, unit):
     # html.parser looked from each such "<" to the end of the text: 160 KB of "<a b" took 140 s.
     text = unit * (200_000 // len(unit))
     started = time.process_time()
-    doc = markup.read_html(text) if reader == "html" else markup.read_markdown(text)
+    doc = read_html(text) if reader == "html" else read_markdown(text)
     assert time.process_time() - started < 1.0
     assert len(doc.body) <= len(text)
 
 
 def test_a_tag_that_never_ends_is_text_as_before():
-    doc = markup.read_html("<p>Of 120 drones, 90 fell.</p> 5 < 6 and <a b")
+    doc = read_html("<p>Of 120 drones, 90 fell.</p> 5 < 6 and <a b")
     assert doc.body.strip().endswith("5 < 6 and <a b")
     assert doc.body[doc.body.index("<a b") :] == "<a b"
     assert doc.source_offset(doc.body.index("<a b")) == len(doc.source) - 4
@@ -263,4 +264,4 @@ def test_a_tag_that_never_ends_is_text_as_before():
 
 def test_a_page_holding_every_placeholder_is_still_read():
     page = "".join(map(chr, range(0xFDD0, 0xFDF0))) + "<p>Of 120 drones, 90 fell.</p> <a b"
-    assert "Of 120 drones, 90 fell." in markup.read_html(page).body
+    assert "Of 120 drones, 90 fell." in read_html(page).body

@@ -5,17 +5,19 @@ from __future__ import annotations
 import pytest
 
 from figcheck.errors import InputError
-from figcheck.markup import read_html, read_markdown
+from figcheck.inputs.html import read_html
+from figcheck.inputs.markdown import read_markdown
+from figcheck.model import Finding, Placed, Severity
 from figcheck.suppress import Suppression, apply, from_record, parse_comments
 
 
-def finding(code: str, line: int | None, end_line: int | None = None) -> dict:
-    return {"code": code, "line": line, "end_line": line if end_line is None else end_line}
+def finding(code: str, line: int, end_line: int | None = None) -> Placed:
+    return Placed(Finding(code, "sum", Severity.ERROR, "", ()), line, 1, line if end_line is None else end_line, 1)
 
 
 def split(suppressions, findings):
     kept, suppressed, unused = apply(suppressions, findings)
-    return [(f["code"], f["line"]) for f in kept], [(f["code"], f["line"]) for f in suppressed], unused
+    return [(p.finding.code, p.line) for p in kept], [(p.finding.code, p.line) for p, _ in suppressed], unused
 
 
 # -- parsing -------------------------------------------------------------------------------------
@@ -124,8 +126,8 @@ def test_partial_enable_keeps_the_other_codes_disabled():
 
 def test_file_directive_covers_the_whole_file_from_anywhere():
     sups = parse_comments([(40, "figcheck-disable-file FC203")])
-    kept, suppressed, _ = split(sups, [finding("FC203", 1), finding("FC203", None), finding("FC101", 1)])
-    assert suppressed == [("FC203", 1), ("FC203", None)]
+    kept, suppressed, _ = split(sups, [finding("FC203", 1), finding("FC203", 999), finding("FC101", 1)])
+    assert suppressed == [("FC203", 1), ("FC203", 999)]
     assert kept == [("FC101", 1)]
 
 
@@ -160,12 +162,12 @@ def test_unused_suppressions_are_returned():
     assert len(kept) == 0 and len(suppressed) == 1
 
 
-def test_suppressed_findings_carry_the_reason_and_inputs_stay_untouched():
+def test_suppressed_findings_come_with_the_directive_that_silenced_them():
     sups = parse_comments([(1, "figcheck-disable-next-line FC101 -- checked")])
     original = finding("FC101", 2)
-    _, [suppressed], _ = apply(sups, [original])
-    assert suppressed["suppression"] == {"kind": "next-line", "line": 1, "reason": "checked"}
-    assert "suppression" not in original
+    _, [(suppressed, by)], _ = apply(sups, [original])
+    assert (by.kind, by.line, by.reason) == ("next-line", 1, "checked")
+    assert suppressed is original
 
 
 def test_markdown_article_end_to_end():

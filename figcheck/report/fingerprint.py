@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from figcheck.model import Placed
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -18,11 +20,22 @@ def fingerprint(path: str, finding: dict, occurrence: int = 0) -> str:
     apart identical findings in one file.
     """
     figures = finding.get("figures", [])
+    return _digest(path, finding.get("code", ""), [f.get("text", "") for f in figures],
+                   [f.get("sentence", "") or "" for f in figures], occurrence)
+
+
+def placed_fingerprint(path: str, placed: Placed, occurrence: int = 0) -> str:
+    """The print `fingerprint` gives the JSON shape of `placed`, made from the finding itself."""
+    return _digest(path, placed.finding.code, [f.text for f in placed.finding.figures],
+                   [sentence for _, _, sentence in placed.figures], occurrence)
+
+
+def _digest(path: str, code: str, texts: list[str], sentences: list[str], occurrence: int) -> str:
     parts = [
         path,
-        finding.get("code", ""),
-        "|".join(_SPACE.sub(" ", f.get("text", "")) for f in figures),
-        "|".join(sorted({_SPACE.sub(" ", f.get("sentence", "") or "").strip() for f in figures})),
+        code,
+        "|".join(_SPACE.sub(" ", text) for text in texts),
+        "|".join(sorted({_SPACE.sub(" ", sentence).strip() for sentence in sentences})),
         str(occurrence),
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]

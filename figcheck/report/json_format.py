@@ -1,4 +1,4 @@
-"""Figures and findings as the JSON report writes them; every other format reads these dicts."""
+"""Figures and findings as the JSON report writes them: the one place the report dicts are made, which every format reads."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from figcheck.model import Figure, Finding
-from figcheck.report.fingerprint import fingerprint
+from figcheck.model import Figure, Placed
 
 Locate = Callable[[int], tuple[int, int]]
 
@@ -21,6 +20,10 @@ def _num(x: float) -> float | int | None:
 def figure_dict(fig: Figure, locate: Locate, sentence: str) -> dict[str, Any]:
     """A figure as JSON: `text` is exactly body[start:end]; open bounds are null."""
     line, column = locate(fig.start)
+    return _figure(fig, line, column, sentence)
+
+
+def _figure(fig: Figure, line: int, column: int, sentence: str) -> dict[str, Any]:
     return {
         "text": fig.text, "start": fig.start, "end": fig.end, "line": line, "column": column,
         "value": _num(fig.value), "low": _num(fig.low), "high": _num(fig.high), "bound": fig.bound.value,
@@ -29,17 +32,19 @@ def figure_dict(fig: Figure, locate: Locate, sentence: str) -> dict[str, Any]:
     }
 
 
-def finding_dict(path: str, finding: Finding, locate: Locate, sentence_of: Callable[[Figure], str],
-                 occurrence: int = 0, locate_end: Locate | None = None) -> dict[str, Any]:
+def finding_dict(placed: Placed) -> dict[str, Any]:
     """A finding as JSON, with its region and a fingerprint that survives edits above it."""
-    line, column = locate(finding.start)
-    end_line, end_column = (locate_end or locate)(finding.end)
-    out = {
+    finding = placed.finding
+    return {
         "code": finding.code, "name": finding.name, "kind": finding.kind, "severity": finding.severity.label,
         "message": finding.message, "working": finding.working,
-        "line": line, "column": column, "end_line": end_line, "end_column": end_column,
+        "line": placed.line, "column": placed.column, "end_line": placed.end_line, "end_column": placed.end_column,
         "context": list(finding.context),
-        "figures": [figure_dict(f, locate, sentence_of(f)) for f in finding.figures],
+        "figures": [_figure(f, *where) for f, where in zip(finding.figures, placed.figures, strict=True)],
+        "fingerprint": placed.fingerprint,
     }
-    out["fingerprint"] = fingerprint(path, out, occurrence)
-    return out
+
+
+def as_json(result: dict[str, Any]) -> dict[str, Any]:
+    """A file result as the writers take it: its placed findings made JSON-shaped."""
+    return {**result, "findings": [finding_dict(placed) for placed in result["findings"]]}

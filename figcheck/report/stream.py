@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from figcheck.rules import Rule
 
 
 class JsonStream:
@@ -55,7 +58,7 @@ class _Whole:
         self.out.flush()
 
 
-def writer(fmt: str, out: TextIO, rules: list[dict[str, Any]], quiet: bool = False, show_checks: bool = False) -> Any:
+def writer(fmt: str, out: TextIO, rules: list[Rule], quiet: bool = False, show_checks: bool = False) -> Any:
     """A writer with write(result) and close(summary) for one format."""
     if fmt == "json":
         return JsonStream(out)
@@ -79,7 +82,8 @@ def writer(fmt: str, out: TextIO, rules: list[dict[str, Any]], quiet: bool = Fal
         from figcheck import __version__
         from figcheck.report import sarif
 
-        return _Whole(lambda report: sarif.render(report, rules, __version__), out)
+        rule_dicts = [r.as_dict() for r in rules]
+        return _Whole(lambda report: sarif.render(report, rule_dicts, __version__), out)
     if fmt == "gitlab":
         from figcheck.report import gitlab
 

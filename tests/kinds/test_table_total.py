@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 
+from figcheck.inputs.markdown import read_markdown
 from figcheck.kinds import table_total
-from figcheck.markup import read_markdown
 from figcheck.relate import document
 from figcheck.relate.tables import tables
 

@@ -1,95 +1,18 @@
-"""Plain text, Markdown and HTML articles read into prose, with a way back to source positions."""
+"""Markdown articles read into prose: code, URLs, comments, front matter and markup blanked to spaces."""
 
 from __future__ import annotations
 
 import bisect
-import html
 import re
-from dataclasses import dataclass
-from functools import cached_property
-from html.parser import HTMLParser
+from collections.abc import Callable
 
-# One run of body text and the source text it came from:
-# (body_start, source_start, body_length, source_length). Equal lengths mean the run is a
-# verbatim copy; otherwise it is one decoded entity, one collapsed space or one inserted break.
-Run = tuple[int, int, int, int]
+from figcheck.inputs.positions import DATE, Document
 
-
-@dataclass(frozen=True)
-class Document:
-    """An article's prose (`body`) and how each body offset maps back to its `source`."""
-
-    body: str                                   # the prose the extractor reads
-    source: str                                 # the text as read from the file
-    published: str | None = None                # "YYYY-MM-DD", when the article says
-    offsets: tuple[Run, ...] = ()               # body -> source runs; () means body is source
-    comments: tuple[tuple[int, str], ...] = ()  # (source line, text) of every HTML comment
-    wrapped: str | None = None                  # body with the source's line breaks kept
-
-    def __post_init__(self) -> None:
-        if self.wrapped is None:
-            object.__setattr__(self, "wrapped", self.body)
-
-    def source_offset(self, offset: int) -> int:
-        """The source offset of the body character at `offset`."""
-        if not self.offsets:
-            return max(0, min(offset, len(self.source)))
-        offset = max(0, offset)
-        if offset >= len(self.body):
-            return self.source_end(len(self.body))
-        body_start, source_start, body_length, source_length = self._run(offset)
-        if body_length == source_length:
-            return source_start + offset - body_start
-        return source_start + min(offset - body_start, max(source_length - 1, 0))
-
-    def source_end(self, end: int) -> int:
-        """The source offset just after the body text that ends (exclusive) at `end`."""
-        if not self.offsets:
-            return max(0, min(end, len(self.source)))
-        if end <= 0:
-            return self.offsets[0][1]
-        end = min(end, len(self.body))
-        body_start, source_start, body_length, source_length = self._run(end - 1)
-        if body_length == source_length:
-            return source_start + end - body_start
-        return source_start + source_length  # an entity ends where its ";" does
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) in the source, in code points, of body offset `offset`."""
-        return self._position(self.source_offset(offset))
-
-    def locate_end(self, end: int) -> tuple[int, int]:
-        """1-based (line, column) just past the body text ending at `end` (for end_column)."""
-        return self._position(self.source_end(end))
-
-    def _run(self, offset: int) -> Run:
-        return self.offsets[bisect.bisect_right(self._run_starts, offset) - 1]
-
-    def _position(self, source_offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self._line_starts, source_offset) - 1
-        return index + 1, source_offset - self._line_starts[index] + 1
-
-    @cached_property
-    def _run_starts(self) -> list[int]:
-        return [run[0] for run in self.offsets]
-
-    @cached_property
-    def _line_starts(self) -> list[int]:
-        return [0] + [match.end() for match in re.finditer("\n", self.source)]
-
-
-def read_plain(text: str) -> Document:
-    """A plain-text article: the body is the text itself."""
-    return Document(body=text, source=text)
-
-
-# -- Markdown -----------------------------------------------------------------------------------
 # Blank, don't strip: every character that is not prose becomes a space (newlines stay), so a
 # body offset IS a source offset. Patterns run over `scan`, the text blanked so far, with
 # backslash-escaped characters replaced by _LITERAL so that no later pattern sees them as markup.
 
 _LITERAL = "\x01"
-_DATE = re.compile(r"\s*[\"']?(\d{4}-\d{2}-\d{2})")
 _DATE_KEYS = ("date", "published", "pubdate", "date_published", "published_at")
 _FRONT_KEY = re.compile(r"\s*([A-Za-z_][\w-]*)\s*[:=]\s*(.*)")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
@@ -216,12 +139,12 @@ def _front_matter(
             values.setdefault(match[1].lower(), match[2])
     published = None
     for key in _DATE_KEYS:
-        if key in values and (date := _DATE.match(values[key])):
+        if key in values and (date := DATE.match(values[key])):
             published = date[1]
             break
     else:
         # A date the reader cannot read is passed on as written, so that it is reported
-        # (inputs._article warns) instead of quietly turning the date checks off.
+        # (inputs.article.dated warns) instead of quietly turning the date checks off.
         written = [values[key].strip().strip("\"'") for key in _DATE_KEYS if key in values]
         published = next((w for w in written if w), None)
     _blank(chars, 0, lines[index][1])
@@ -414,6 +337,15 @@ def _inline(chars: list[str], references: set[str]) -> None:
         name = match[1]
         if name.islower() and (name in _HTML_ELEMENTS or "-" in name):
             _blank(chars, match.start(), match.end())
+    _links(chars, scan, references)
+    text = scan()
+    for match in _BARE_URL.finditer(text):
+        _blank(chars, match.start(), match.start() + len(_trim_url(match[0])))
+    _emphasis(chars, scan())
+
+
+def _links(chars: list[str], scan: Callable[[], str], references: set[str]) -> None:
+    """Blank the syntax of inline, reference and shortcut links and images; their text stays."""
     # Innermost first: blanking an image's brackets lets the link around it match next time.
     for _ in range(8):
         matches = list(_LINK.finditer(scan()))
@@ -429,10 +361,10 @@ def _inline(chars: list[str], references: set[str]) -> None:
         if match[1].strip().lower() in references:
             _blank(chars, match.start(), match.start(1))
             _blank(chars, match.end(1), match.end())
-    text = scan()
-    for match in _BARE_URL.finditer(text):
-        _blank(chars, match.start(), match.start() + len(_trim_url(match[0])))
-    text = scan()
+
+
+def _emphasis(chars: list[str], text: str) -> None:
+    """Blank emphasis delimiters (`text` is `chars` with escaped characters hidden)."""
     for match in _EMPHASIS.finditer(text):
         before = text[match.start() - 1] if match.start() > 0 else " "
         after = text[match.end()] if match.end() < len(text) else " "
@@ -490,230 +422,3 @@ def _joins(
     if index + 1 in quoted and index not in quoted:
         return False  # a block quote starts
     return bool(wrapped[here[0] : here[1]].strip() and wrapped[there[0] : there[1]].strip())
-
-
-# -- HTML ---------------------------------------------------------------------------------------
-
-_SKIPPED = frozenset(
-    {"script", "style", "code", "pre", "noscript", "template", "head", "title", "svg", "textarea"}
-)
-_BLOCKS = frozenset({
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "blockquote",
-    "section", "article", "ul", "ol", "dl", "dt", "dd", "table", "caption", "header", "footer",
-    "main", "aside", "nav", "figure", "figcaption", "hr", "address", "details", "summary",
-    "form", "fieldset",
-})
-# <meta> names for the publication time, best first.
-_META_DATES = (
-    "article:published_time", "og:article:published_time", "datepublished", "published_time",
-    "pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date",
-    "dcterms.created", "sailthru.date", "parsely-pub-date",
-)
-_SPACE_RUN = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
-_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;?")
-
-
-def read_html(text: str) -> Document:
-    """An HTML page: its visible prose, blocks as lines, entities decoded, mapped to source."""
-    reader = _HTMLReader(text)
-    reader.feed(_unopened(text, reader.placeholder) if reader.placeholder else text)
-    reader.close()
-    body = "".join(reader.parts)
-    return Document(
-        body=body,
-        source=text,
-        published=reader.published(),
-        offsets=tuple(reader.runs),
-        comments=tuple(reader.comments),
-    )
-
-
-# Where each construct the stdlib parser looks for the end of, ends: "<!--" at "-->", "<![" at
-# "]]>" or "]>", every other "<" at ">".
-_MARKED_END = re.compile(r"\]\s*>")
-_CONSTRUCTS = ((re.compile("<!--"), 4, lambda text: text.rfind("-->")),
-               (re.compile(r"<!\["), 3, lambda text: max((m.start() for m in _MARKED_END.finditer(text)), default=-1)),
-               (re.compile("<"), 1, lambda text: text.rfind(">")))
-
-
-def _unopened(text: str, placeholder: str) -> str:
-    """`text` with the "<" of every construct that never ends made a placeholder, of one character.
-
-    NOTE: html.parser looks from such a "<" to the end of the text for its end, then reads the "<"
-    as text and looks again from the next: quadratic ("<a b" 40,000 times took 140 s). A construct
-    that cannot end is text anyway, as the parser would read it; offsets stay the same, and
-    handle_data turns the placeholder back into "<".
-    """
-    chars: list[str] | None = None
-    for opener, length, last_end in _CONSTRUCTS:
-        end = last_end(text)
-        # Openers are found from the last end on only: the ones before it end somewhere.
-        for match in opener.finditer(text, max(0, end - length + 1)):
-            if match.start() + length > end:
-                chars = chars if chars is not None else list(text)
-                chars[match.start()] = placeholder
-    return text if chars is None else "".join(chars)
-
-
-class _HTMLReader(HTMLParser):
-    """Collects prose and its runs; whitespace collapses to one space, as a browser shows it."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)  # keep entities apart, to know their offsets
-        self.source = source
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.parts: list[str] = []
-        self.runs: list[Run] = []
-        self.length = 0
-        self.open_skipped: list[str] = []
-        self.article_depth = 0
-        self.comments: list[tuple[int, str]] = []
-        self.meta_dates: dict[str, str] = {}
-        self.times: list[tuple[bool, str]] = []  # (inside an <article>, datetime)
-        self.linked_data: list[str] = []          # the text of each <script type="application/ld+json">
-        self.in_linked_data = False
-        # A character the source does not hold, to stand for a "<" that opens nothing (_unopened).
-        # A page holding all 32 of these noncharacters is read as it is (quadratic, within the deadline).
-        self.placeholder = next((c for c in map(chr, range(0xFDD0, 0xFDF0)) if c not in source), None)
-
-    def here(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def last_char(self) -> str:
-        return self.parts[-1][-1] if self.parts else "\n"
-
-    def emit(self, text: str, source_start: int, source_length: int) -> None:
-        if not text:
-            return
-        if self.runs and len(text) == source_length:
-            body_start, start, body_length, length = self.runs[-1]
-            if body_length == length and start + length == source_start:
-                self.runs[-1] = (body_start, start, body_length + len(text), length + len(text))
-                self.parts.append(text)
-                self.length += len(text)
-                return
-        self.runs.append((self.length, source_start, len(text), source_length))
-        self.parts.append(text)
-        self.length += len(text)
-
-    def paragraph_break(self) -> None:
-        if self.open_skipped or self.last_char() == "\n":
-            return
-        if self.last_char() == " ":
-            # The space just written becomes the break: it keeps its source, and no line of
-            # the body ends in a stray blank.
-            self.parts[-1] = self.parts[-1][:-1] + "\n"
-            return
-        self.emit("\n", self.here(), 0)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name.lower(): value or "" for name, value in attrs}
-        if tag == "meta":
-            key = (values.get("property") or values.get("name") or values.get("itemprop") or "")
-            if key.lower() in _META_DATES and values.get("content"):
-                self.meta_dates.setdefault(key.lower(), values["content"])
-        elif tag == "time" and values.get("datetime"):
-            self.times.append((self.article_depth > 0, values["datetime"]))
-        elif tag == "script" and values.get("type", "").split(";")[0].strip().lower() == "application/ld+json":
-            self.in_linked_data = True
-            self.linked_data.append("")
-        elif tag == "body" and "head" in self.open_skipped:
-            del self.open_skipped[self.open_skipped.index("head") :]  # an unclosed <head>
-        if tag == "article":
-            self.article_depth += 1
-        if tag in _BLOCKS:
-            self.paragraph_break()
-        if tag in _SKIPPED:
-            self.open_skipped.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self.in_linked_data = False
-        if tag in _SKIPPED and tag in self.open_skipped:
-            position = len(self.open_skipped) - 1 - self.open_skipped[::-1].index(tag)
-            del self.open_skipped[position:]
-        if tag == "article" and self.article_depth:
-            self.article_depth -= 1
-        if tag in _BLOCKS:
-            self.paragraph_break()
-
-    def handle_data(self, data: str) -> None:
-        if self.in_linked_data:
-            self.linked_data[-1] += data
-            return
-        if self.open_skipped:
-            return
-        if self.placeholder:
-            data = data.replace(self.placeholder, "<")
-        start = self.here()
-        for piece in _SPACE_RUN.finditer(data):
-            if piece[0][0] in " \t\n\r\f":
-                if self.last_char() not in " \n":
-                    self.emit(" ", start + piece.start(), len(piece[0]))
-            else:
-                self.emit(piece[0].replace("\xa0", " "), start + piece.start(), len(piece[0]))
-
-    def handle_entityref(self, name: str) -> None:
-        self.entity()
-
-    def handle_charref(self, name: str) -> None:
-        self.entity()
-
-    def entity(self) -> None:
-        if self.open_skipped:
-            return
-        start = self.here()
-        raw = _ENTITY.match(self.source, start)
-        written = raw[0] if raw else "&"
-        decoded = html.unescape(written)
-        # &nbsp; reads as a space; a decoded newline or tab is just whitespace too.
-        decoded = re.sub(r"[\xa0\t\n\r\f]", " ", decoded)
-        self.emit(decoded, start, len(written))
-
-    def handle_comment(self, data: str) -> None:
-        self.comments.append((self.getpos()[0], data))
-
-    def published(self) -> str | None:
-        for key in _META_DATES:
-            if key in self.meta_dates and (date := _DATE.match(self.meta_dates[key])):
-                return date[1]
-        # Then schema.org linked data, which most news sites carry: NewsArticle.datePublished.
-        if (date := _linked_data_date(self.linked_data)) is not None:
-            return date
-        # Fallback: the first <time datetime> inside the <article>, else anywhere on the page.
-        for in_article in (True, False):
-            for inside, value in self.times:
-                if (inside or not in_article) and (date := _DATE.match(value)):
-                    return date[1]
-        return None
-
-
-def _linked_data_date(scripts: list[str]) -> str | None:
-    """The first datePublished (YYYY-MM-DD) in JSON-LD, an Article's before any other item's."""
-    import json
-
-    found: list[tuple[bool, str]] = []
-
-    def walk(node: object, depth: int) -> None:
-        if depth > 20:  # hostile nesting: the date is never this deep
-            return
-        if isinstance(node, list):
-            for item in node:
-                walk(item, depth + 1)
-        elif isinstance(node, dict):
-            value = node.get("datePublished")
-            if isinstance(value, str) and (date := _DATE.match(value)):
-                kind = node.get("@type")
-                kinds = kind if isinstance(kind, list) else [kind]
-                found.append((any(isinstance(k, str) and k.endswith("Article") for k in kinds), date[1]))
-            for item in node.values():
-                walk(item, depth + 1)
-
-    for text in scripts:
-        try:
-            walk(json.loads(text), 0)
-        except (ValueError, RecursionError):
-            continue  # broken linked data is common; the page's other dates still count
-    articles = [date for is_article, date in found if is_article]
-    return (articles or [date for _, date in found] or [None])[0]

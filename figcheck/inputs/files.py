@@ -1,42 +1,20 @@
-"""Read inputs into articles: text, JSON, JSON Lines, Markdown, HTML, folders and stdin."""
+"""Inputs read into articles: files, folders, standard input; JSON Lines streamed a line at a time."""
 
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from figcheck import reading
 from figcheck.errors import InputError
-from figcheck.json_source import body_locators
+from figcheck.inputs.article import Article, dated
+from figcheck.inputs.json_records import read_record, read_record_line
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown", ".html", ".htm")
 LINES = (".jsonl", ".ndjson")  # one JSON article a line
-_CODE = re.compile(r"FC\d{0,3}")
-
-
-@dataclass(frozen=True)
-class Article:
-    """One article to check, or the error that kept it from being read."""
-
-    path: str
-    body: str = ""
-    published: str | None = None
-    title: str | None = None
-    error: str | None = None
-    ignore: tuple[str, ...] = ()            # codes from a JSON record's figcheck_ignore
-    locate: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
-    comments: tuple[tuple[int, str], ...] = ()   # (source line, text) of HTML comments
-    source: str | None = None                    # the Markdown or HTML as written, for suppressions
-    locate_end: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
-    markup: str | None = None                    # ".md" or ".html": `body` is the source, not yet read
-    record: int | None = None                    # the line of a JSON Lines file that holds it
-    warning: str | None = None                   # read, but not all of it: an unreadable date
-
 
 # Folders nested deeper than this are not walked (a tree 1,000 deep is a trap, not an archive):
 # each is reported instead. PATH_MAX (4,096) allows about 2,000 levels of one-letter names.
@@ -213,16 +191,16 @@ def _from_text(label: str, text: str, published: str | None, suffix: str | None)
         except InputError as exc:
             yield Article(label, error=str(exc))
             return
-        yield _record(label, record, published, raw=text)
+        yield read_record(label, record, published, raw=text)
     elif suffix in LINES:
         for n, line in enumerate(text.split("\n"), 1):
             if line.strip():
-                yield _record_line(label, line, published, n)
+                yield read_record_line(label, line, published, n)
     elif suffix in (".md", ".markdown", ".html", ".htm"):
         # Parsed by prepare(), in the worker and within the article's deadline.
         yield Article(label, body=text, published=published, markup=suffix)
     else:
-        yield _article(label, text, published)
+        yield dated(label, text, published)
 
 
 def _too_big(size: int, limit: int) -> str:
@@ -256,7 +234,7 @@ def _jsonl(path: Path, published: str | None, max_bytes: int) -> Iterator[Articl
             except InputError as exc:
                 yield Article(label, error=str(exc), record=n)
                 continue
-            yield _record_line(label, text, published, n)
+            yield read_record_line(label, text, published, n)
 
 
 def _capped_lines(fh: Any, limit: int) -> Iterator[tuple[bytes, int]]:
@@ -275,76 +253,3 @@ def _capped_lines(fh: Any, limit: int) -> Iterator[tuple[bytes, int]]:
                 break
             size += len(line)
         yield b"", size - 1 if line.endswith(b"\n") else size
-
-
-def _record_line(label: str, line: str, published: str | None, number: int) -> Article:
-    # The path stays the file's own; the record's line is a field of its own, so every report
-    # points into the real file (SARIF, annotations) rather than at a "file.jsonl:3" that is none.
-    try:
-        record = reading.load_json(line, with_line=False)
-    except InputError as exc:
-        return Article(label, error=str(exc), record=number)
-    return replace(_record(label, record, published, raw=line, first_line=number), record=number)
-
-
-def _record(label: str, record: object, published: str | None, raw: str | None = None, first_line: int = 1) -> Article:
-    if not isinstance(record, dict):
-        return Article(label, error=f"a JSON article must be an object, not {type(record).__name__}")
-    body = record.get("body")
-    if body is None:
-        return Article(label, error='a JSON article needs a "body"')
-    if not isinstance(body, str):
-        return Article(label, error=f'"body" must be a string, not {type(body).__name__}')
-    date = record.get("published") or published
-    if date is not None and not isinstance(date, str):
-        return Article(label, error=f'"published" must be a YYYY-MM-DD string, not {type(date).__name__}')
-    ignore = record.get("figcheck_ignore") or []
-    # A code or a prefix ("FC1"); "" would be a prefix of every code and silence every rule.
-    if not isinstance(ignore, list) or not all(isinstance(c, str) and _CODE.fullmatch(c) for c in ignore):
-        return Article(label, error='"figcheck_ignore" must be a list of rule codes (like "FC101" or "FC1")')
-    title = record.get("title")
-    article = _article(label, _scalar_values(body), date, title if isinstance(title, str) else None, published)
-    found = body_locators(raw, first_line) if raw is not None else None
-    locate, locate_end = found if found else (None, None)
-    return replace(article, ignore=tuple(ignore), locate=locate, locate_end=locate_end)
-
-
-def _scalar_values(text: str) -> str:
-    """JSON may hold lone surrogates ("\\ud800") no output can encode: each becomes U+FFFD, one for one."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
-
-
-def _article(label: str, body: str, published: str | None, title: str | None = None,
-             fallback: str | None = None) -> Article:
-    if published is not None:
-        from figcheck.extract.dates import parse_published
-
-        try:
-            parse_published(published)
-        except ValueError:
-            # The article is still worth checking; only the date checks lose their anchor, and
-            # the reader is told so rather than left with a quiet run (--published stands in).
-            warning = f"cannot read the publication date {published!r} (use YYYY-MM-DD)" + (
-                f"; using --published {fallback}" if fallback else "; ages and anniversaries are not checked")
-            return Article(label, body=body, published=fallback, title=title, warning=warning)
-    return Article(label, body=body, published=published, title=title)
-
-
-def prepare(article: Article) -> Article:
-    """The article ready to check: Markdown or HTML read into prose, its date checked.
-
-    Called in the worker, inside the article's deadline, so slow markup is that article's error.
-    """
-    if article.markup is None or article.error is not None:
-        return article
-    from figcheck import markup
-
-    text = article.body
-    doc = markup.read_markdown(text) if article.markup in (".md", ".markdown") else markup.read_html(text)
-    checked = _article(article.path, doc.body, doc.published or article.published, None, article.published)
-    return replace(checked, locate=doc.locate, comments=tuple(doc.comments), source=doc.source,
-                   locate_end=doc.locate_end, record=article.record)
