@@ -82,3 +82,26 @@ def test_an_average_and_its_total():
     text = "The bank handled 2.0 million transfers, with an average value of $400 each, worth $800m in all."
     assert products(text) == [("2.0 million", "$400", "$800m", "average")]
     assert [c for c, _ in codes(text.replace("$800m", "$600m"))] == ["FC901"]
+
+
+def test_a_total_paid_for_shares_at_a_price():
+    assert codes("Acme paid 36 mln dlrs for 1.5 mln shares of Beta at 24 dlrs each.") == []
+    found = codes("Acme paid 30 mln dlrs for 1.5 mln shares of Beta at 24 dlrs each.")
+    assert found == [("FC901", ("1.5 mln", "24 dlrs each", "30 mln dlrs"))] or [c for c, _ in found] == ["FC901"]
+
+
+def test_an_average_price_is_rounded():
+    # 1.5 mln × 24.5 = 36.75 mln: an average of "24 dlrs" may be 24.49.
+    text = "Acme bought 1.5 mln shares at an average price of 24 dlrs a share, or 36.7 mln dlrs."
+    assert [p[3] for p in products(text)] == ["average"]
+    assert codes(text) == []
+
+
+def test_pay_stated_after_its_period():
+    assert codes("A 40 hour week at £7.50 comes to £15,600 a year.") == []
+    assert [c for c, _ in codes("A 40 hour week at £7.50 comes to £12,600 a year.")] == ["FC901"]
+
+
+def test_shares_at_a_price_beside_a_sum_of_another_kind_are_no_product():
+    # "or 15 pct" is a share of the company, not the shares' value.
+    assert products("Acme sold 1.5 mln shares at 24 dlrs a share, or 15 pct of its stock.") == []

@@ -68,14 +68,19 @@ def _price(slots: dict[str, Figure | None], words: dict[str, str | None], extra:
         side = -1 if words.get("loss") else 1
         yield Product(slots["count"], slots["each"], slots["total"], "net ÷ shares", scale=scale, one_sided=side)
     else:
-        # A price is set as written ("at 24 dlrs a share"); an average is a total shared out, rounded.
-        yield Product(slots["count"], slots["each"], slots["total"], reading or "price", scale=scale,
-                      set_each=reading != "average")
+        # A price is set as written ("at 24 dlrs a share"); an average ("at an average price of")
+        # is a total shared out, rounded.
+        average = reading == "average" or bool(words.get("avg"))
+        yield Product(slots["count"], slots["each"], slots["total"], "average" if average else "price", scale=scale,
+                      set_each=not average)
 
 
 def _wage(slots: dict[str, Figure | None], words: dict[str, str | None]) -> Iterable[Product]:
-    hours = slots["hours"]
-    weeks = _words()["periods"].get((words.get("period") or "").lower())
+    hours, total = slots["hours"], slots["total"]
+    period = words.get("period")
+    if not period and total is not None and " / " in (total.unit or ""):
+        period = "a " + (total.unit or "").split(" / ")[1]   # "£9,191 a year" read as GBP / year
+    weeks = _words()["periods"].get((period or "").lower())
     if hours is None or hours.unit != "hour" or weeks is None:
         return
     for each, total in ((slots["each"], slots["total"]), (slots["each2"], slots["total2"])):
