@@ -105,3 +105,8 @@ def test_pay_stated_after_its_period():
 def test_shares_at_a_price_beside_a_sum_of_another_kind_are_no_product():
     # "or 15 pct" is a share of the company, not the shares' value.
     assert products("Acme sold 1.5 mln shares at 24 dlrs a share, or 15 pct of its stock.") == []
+
+
+def test_an_hourly_wage_written_with_its_unit():
+    assert codes("Workers on a 37.5-hour week at $8 an hour earn $15,600 a year.") == []
+    assert [c for c, _ in codes("Workers on a 37.5-hour week at $8 an hour earn $12,600 a year.")] == ["FC901"]
