@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from figcheck.extract.units import convert
 from figcheck.kinds.base import Hit, Kind, fmt, held, overlaps
 from figcheck.kinds.conversion import rounding
+from figcheck.model import Figure
 from figcheck.relate import Doc
+from figcheck.relate.candidates import Product
 
 
 @dataclass(frozen=True)
@@ -16,7 +18,46 @@ class Params:
     slack: float = 0.02
 
 
+def _span(f: Figure, set_: bool = False) -> tuple[float, float]:
+    """The values a figure's words allow: its hedge ("nearly", "just over"), or half its last
+    digit's place either side of a figure given plainly ('55 cts' a share may be 54.5 to 55.5);
+    a price or wage set (`set_`) is what it says."""
+    if f.bound.value == "exact" and set_:
+        return f.value, f.value
+    if f.bound.value == "exact":
+        return f.value - f.step / 2, f.value + f.step / 2
+    return f.low, f.high
+
+
+def _product(p: Product, params: Params) -> Hit | None:
+    """count × each × times against the total, as ranges; one-sided where preferred dividends
+    may part a per-share figure from net ÷ shares in one direction."""
+    if not all(f.bounded for f in (p.count, p.each, p.total)):
+        return None
+    (c_low, c_high), (e_low, e_high), (t_low, t_high) = _span(p.count), _span(p.each, p.set_each), _span(p.total)
+    k = p.scale * p.times
+    low, high = c_low * e_low * k, c_high * e_high * k
+    slack = params.slack * p.total.value
+    if p.one_sided > 0:
+        ok = low <= t_high + slack
+    elif p.one_sided < 0:
+        ok = high >= t_low - slack
+    else:
+        ok = overlaps(low, high, t_low, t_high, slack)
+    product = p.count.value * p.each.value * k
+    times = f" × {fmt(p.times)}" if p.times != 1 else ""
+    working = f"{fmt(p.count.value)} × {p.each.text}{times} = {fmt(product)}"
+    if ok:
+        return held((p.count, p.each, p.total), f"{working} ({p.cue}), as {p.total.text}")
+    return Hit((p.count, p.each, p.total), {"count": p.count.text, "each": p.each.text, "total": p.total.text,
+                                            "actual": fmt(product)}, f"{working} ({p.cue}), not {p.total.text}")
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
+    for p in doc.products():
+        hit = _product(p, params)
+        if hit is not None:
+            yield hit
     for _s, m, _extra in doc.matches("rate"):
         groups = m.groupdict()
         if groups.get("count"):

@@ -20,7 +20,21 @@ from figcheck.extract.dates import parse_published
 from figcheck.extract.patterns import alternation
 from figcheck.extract.text import Layout, folded
 from figcheck.model import Figure
-from figcheck.relate import breakdowns, changes, days, differences, people, polls, proportions, restate, stakes, subsets, terms, zones
+from figcheck.relate import (
+    breakdowns,
+    changes,
+    days,
+    differences,
+    people,
+    polls,
+    products,
+    proportions,
+    restate,
+    stakes,
+    subsets,
+    terms,
+    zones,
+)
 from figcheck.relate.candidates import (
     MAX_FIGURES,
     AgeBirth,
@@ -28,6 +42,7 @@ from figcheck.relate.candidates import (
     Change,
     DaySpan,
     Difference,
+    Product,
     Proportion,
     Restatement,
     Shares,
@@ -261,6 +276,11 @@ class Doc:
         day_span frames' matches, read as calendar days."""
         return self._once("day_spans", lambda: list(days.find(self.body, self.figures, [
             (self.fig(m, "first"), self.fig(m, "second"), self.fig(m, "gap")) for _s, m, _x in self.matches("day_span")])))
+
+    def products(self) -> list[Product]:
+        """Count × each = total (relate/products.py): the product frames' matches, typed."""
+        return self._once("products", lambda: products.find(
+            ({g: self.fig(m, g) for g in products.SLOTS}, m.groupdict(), extra) for _s, m, extra in self.matches("product")))
 
     def zone_pairs(self) -> list[ZonePair]:
         """'0630 BST (0530 GMT)' (relate/zones.py), found once an article."""

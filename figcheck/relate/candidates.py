@@ -134,6 +134,22 @@ class Restatement:
     cue: str            # why they are one quantity: "the same person", "the same words"
 
 
+@dataclass(frozen=True, slots=True)
+class Product:
+    """'2.6 mln shares at 24 dlrs a share, or 62.4 mln dlrs': `count` × `each` × `times` = `total`,
+    `each` taken in the total's unit by `scale` ('55 cts' of a dollar is 0.55)."""
+
+    count: Figure
+    each: Figure
+    total: Figure
+    cue: str            # the reading: "price", "average", "net ÷ shares", "hours × wage"
+    scale: float = 1.0
+    times: float = 1.0  # a factor the words give: 52 for an annual income from a week's hours
+    set_each: bool = False  # `each` is a price or wage set as written, not a rounded average
+    one_sided: int = 0  # +1: count × each may fall short of the total, never pass it (a per-share
+                        # profit after preferred dividends); -1: may pass it, never fall short (a loss)
+
+
 def shared_unit(a: Figure, b: Figure) -> tuple[Figure, Figure]:
     """'from 200 to 180 dollars': a unit written once serves a bare number beside it."""
     if a.kind == "count" and a.unit is None and b.kind in ("money", "quantity"):
