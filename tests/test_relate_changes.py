@@ -219,3 +219,28 @@ def test_a_year_that_opens_two_sentences_gives_no_old_figure():
     text = ("The farm grew 5.2 million tonnes of wheat in 2008, 30% higher than in 2007. In 2007, wheat output "
             "totalled 4 million tonnes. In 2007, rice output totalled 2 million tonnes.")
     assert deltas(text) == []
+
+
+def test_a_sentence_opening_with_the_subject_of_the_one_before_changes_the_value_it_stated():
+    text = "Spending in 2009 was £40bn, the treasury said. Spending is expected to rise to £44bn by 2012."
+    assert pairs(text) == [("£40bn", "£44bn", 1, False)]
+
+
+def test_a_sentence_opening_with_another_subject_changes_nothing_before():
+    text = "Spending in 2009 was £40bn, the treasury said. Borrowing is expected to rise to £44bn by 2012."
+    assert pairs(text) == []
+
+
+def test_a_new_record_low_against_the_previous_record_low_in_the_next_sentence():
+    text = "The index closed at a record low of 412.5 points on Friday. The previous record low was 418.2 points, set in May."
+    assert pairs(text) == [("418.2", "412.5", -1, False)]
+
+
+def test_a_record_without_a_side_is_a_high():
+    text = "Reserves rose to a record 61 billion dlrs, officials said. The previous record of 58 billion dlrs was set in June."
+    assert pairs(text) == [("58 billion dlrs", "61 billion dlrs", 1, False)]
+
+
+def test_a_record_high_is_not_set_against_a_previous_record_low():
+    text = "The index closed at a record high of 412.5 points on Friday. The previous record low was 318.2 points, set in May."
+    assert pairs(text) == []

@@ -14,6 +14,8 @@ Readings that find the old value by what the words name it, not by "from":
   "originally due for release in 2005, has been delayed until 2006"        (a date first set, moved)
   "£5.05 an hour, up from £4.85" ... "A further increase ... to £5.35"     (goes on from the last change)
   "14.27m tonnes in 2004, 24% higher than in 2003" ... "In 2003, ... 11.49m tonnes"  (a year's sentence)
+  "Borrowing figures for 2003/4 are £35bn." "Borrowing is tipped to fall to £31bn"  (the subject again)
+  "a record Tokyo low of 143.75 yen." "The previous record low was 144.70 yen"     (records)
 and the amount of a change said in the sentence before with the same verb ("increased its price
 by 30 dlrs a tonne" ... "will increase to 600 dlrs a tonne from 570 dlrs a ton"). A rate quoted
 per another currency goes against the currency the sentence is about ("the rupee climbed to
@@ -43,7 +45,8 @@ SCHEMA = (
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
                 "adverbs", "adverbs_on", "auxiliaries", "quoted_per", "currencies", "comparisons", "clause_words",
-                "named_before", "further", "later", "earlier", "scheduled", "per_time")),
+                "named_before", "further", "later", "earlier", "scheduled", "per_time", "states", "not_subjects",
+                "record", "record_before", "record_sides")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
 _GAP = 90          # characters a change may spread between its two figures
@@ -79,6 +82,15 @@ def _cues() -> dict[str, regex.Pattern]:
                                  r"(?:in|during|for)\s+$", regex.I),
         # "In 2003, crop production totalled 11.94 million tonnes": a year that scopes its sentence.
         "in_year": regex.compile(r"\s*(?:(?:but|and|by contrast|however),?\s+)?in\s+$", regex.I),
+        # "Borrowing figures for 2003/4 are £35bn": a sentence's subject and the value it states.
+        "subject": regex.compile(r"\s*(?:the\s+)?(?P<w>[^\W\d_]{4,})\b", regex.I),
+        "states": regex.compile(rf"\b(?:{words(c['states'])})\s+(?:(?:{fill_from})\s+){{0,3}}$", regex.I),
+        # "the previous record low was 144.70 yen", "a record Tokyo low of 143.75 yen": records.
+        "record_old": regex.compile(rf"\b(?:{words(c['record_before'])})\s+(?:{words(c['record'])})\s+"
+                                    rf"(?:(?P<side>{words(c['record_sides'])})\s+|\w+\s+)?(?:was\s+|of\s+|at\s+)?(?:about\s+)?$", regex.I),
+        "record_new": regex.compile(rf"(?<!\b(?:{words(c['record_before'])})\s+)\b(?:{words(c['record'])})\s+"
+                                    rf"(?:(?!(?:{words(c['record_sides'])})\b)\w+\s+)?(?:(?P<side>{words(c['record_sides'])})\s+)?"
+                                    r"(?:\w+\s+){0,2}?(?:of\s+|at\s+)?(?:about\s+)?$", regex.I),
         # "reduce its workforce by 7,000 annually": a rate, not the whole of a change over years.
         "per_time": regex.compile(rf"\s*(?:{words(c['per_time'])})\b", regex.I),
         "by": regex.compile(r"\bby\s+(?:(?:about|some|nearly|almost|roughly|around|an?)\s+)?$", regex.I),
@@ -206,6 +218,10 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
     for change in _named_before(cues, body, figures, members, sentence_starts):
         found.setdefault((change.old.start, change.new.start), change)
     for change in _moved(cues, body, figures, members, sentence_starts):
+        found.setdefault((change.old.start, change.new.start), change)
+    for change in _subject_again(cues, body, figures, members, sentence_starts):
+        found.setdefault((change.old.start, change.new.start), change)
+    for change in _records(cues, body, figures, members, sentence_starts):
         found.setdefault((change.old.start, change.new.start), change)
     for change in _than_then(cues, body, figures, members, sentence_starts):
         found.setdefault((change.old.start, change.new.start), change)
@@ -560,3 +576,63 @@ def _opening_years(cues: dict[str, regex.Pattern], body: str, figures: list[Figu
 @functools.cache
 def _more() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load_strict("cues", SCHEMA)["difference"]["more"])
+
+
+def _subject_again(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+                   sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"Borrowing figures for 2003/4 are £35bn." then "Borrowing is tipped to fall to £31bn by
+    2005/06": a sentence that opens with the subject of the one before and says where it goes
+    ("to NEW", no "from") changes the value that sentence stated of it."""
+    not_subjects = _not_subjects()
+    for s, idx in members.items():
+        if s == 0 or not members.get(s - 1) or len(idx) > MAX_FIGURES:
+            continue
+        floor, prev = sentence_starts[s], sentence_starts[s - 1]
+        subj = cues["subject"].match(body, floor)
+        subj_prev = cues["subject"].match(body, prev)
+        if not subj or not subj_prev or subj.group("w").lower() != subj_prev.group("w").lower() \
+                or subj.group("w").lower() in not_subjects:
+            continue
+        new = figures[idx[0]]
+        to_m = cues["to"].search(body[max(floor, new.start - 30):new.start])
+        if not to_m or _FROM_AFTER.match(body, new.end, new.end + 60):
+            continue
+        to_at = new.start - (min(30, new.start - floor) - to_m.start())
+        word = _direction_before(cues, body, to_at, subj.end())
+        stated = [figures[j] for j in members[s - 1] if cues["states"].search(body[max(prev, figures[j].start - 40):figures[j].start])]
+        old = next((f for f in stated if compatible(f, new, True)), None)
+        if word and old is not None and not any(compatible(figures[j], new, True) for j in members[s - 1] if figures[j].end <= old.start):
+            yield from _make(cues, body, old, new, word, floor)
+
+
+@functools.cache
+def _not_subjects() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load_strict("cues", SCHEMA)["change"]["not_subjects"])
+
+
+def _records(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+             sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"a record Tokyo low of 143.75 yen ... The previous record low was 144.70 yen": a new record
+    low lies below the previous one, a record (high) above it, in the same sentence or the next."""
+    for s, idx in members.items():
+        for i in idx:
+            old = figures[i]
+            m = cues["record_old"].search(body[max(sentence_starts[s], old.start - 50):old.start])
+            if not m:
+                continue
+            near = [figures[j] for t in (s - 1, s, s + 1) for j in members.get(t, ()) if j != i]
+            news = [(f, n) for f in near if (n := cues["record_new"].search(body[max(0, f.start - 40):f.start]))
+                    and compatible(old, f, True)]
+            low = _is_low(m)
+            if len(news) != 1 or _is_low(news[0][1]) != low:
+                continue
+            new = news[0][0]
+            pair = compatible(old, new, True)
+            per = _quoted_per(cues, body, *pair, sentence_starts[min(old.sentence, new.sentence)])
+            if per is not False:
+                yield Change(pair[0], pair[1], -1 if low else 1, "record low" if low else "record", per=per or None)
+
+
+def _is_low(m: regex.Match) -> bool:
+    """A record low, not high: a record said without a side is a high ("a record 53 billion")."""
+    return "low" in (m.group("side") or "").lower()
