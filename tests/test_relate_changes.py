@@ -54,8 +54,18 @@ def test_a_loss_is_not_read_for_direction():
     assert pairs("The firm fell to a loss of 12 mln dlrs from a profit of 4 mln dlrs.") == []
 
 
-def test_an_exchange_rate_quoted_per_currency_is_not_read():
-    assert pairs("The rupee climbed to 43.3 per US dollar, up from 43.4.") == []
+def test_an_exchange_rate_quoted_per_currency_is_not_read_without_a_currency_to_read_it_of():
+    assert pairs("It climbed to 43.3 per US dollar, up from 43.4.") == []
+
+
+def test_a_rate_quoted_per_another_currency_goes_against_the_currency_the_sentence_is_about():
+    (c,) = document("The peso fell to 18.2 per US dollar, down from 17.9.").changes()
+    assert (c.old.text, c.new.text, c.direction, c.per) == ("17.9", "18.2", -1, "dollar")
+
+
+def test_a_rate_quoted_per_the_currency_the_sentence_is_about_goes_its_way():
+    (c,) = document("The euro rose to 1.35 dollars per euro, up from 1.31.").changes()
+    assert (c.old.text, c.direction, c.per) == ("1.31", 1, None)
 
 
 def diffs(text: str) -> list[tuple[str, str, str, int]]:
@@ -144,3 +154,93 @@ def test_new_then_a_direction_on_the_old_is_a_change():
 
 def test_a_difference_up_on_the_old_is_not_the_new_figure():
     assert document("Profits were £5m, £1m up on last year's £4m.").changes() == []
+
+
+def test_a_figure_named_as_last_weeks_is_the_old_value_of_a_change_later_in_its_clause():
+    assert pairs("The film followed last week's fifth-place debut with a climb to fourth place.") == \
+        [("fifth", "fourth", 1, True)]
+
+
+def test_last_weeks_figure_and_a_change_in_another_clause_are_not_linked():
+    assert pairs("The film followed last week's fifth-place debut, while its sequel rose to fourth place.") == []
+
+
+def test_a_date_first_set_then_postponed():
+    assert pairs("The opera, originally scheduled for 2010, has been postponed until 2012.") == [("2010", "2012", 1, False)]
+
+
+def test_a_date_first_set_then_brought_forward():
+    assert pairs("The vote, initially planned for 2012, has been brought forward to 2011.") == [("2012", "2011", -1, False)]
+
+
+def test_a_date_not_named_as_the_one_first_set_is_not_the_old_date():
+    assert pairs("The opera, which opened in 2010, has been postponed until 2012.") == []
+
+
+def test_a_figure_open_at_one_end_and_a_rate_written_once():
+    assert pairs("Staff must be paid at least £7.10 an hour, up from £6.90.") == [("£6.90", "at least £7.10 an hour", 1, False)]
+
+
+def test_a_further_change_goes_on_from_the_last_one_the_same_way():
+    text = "Fares rose to £3.20 a ticket, up from £3.00. A further rise in fares to £3.50 a ticket is planned."
+    assert ("£3.20", "£3.50", 1, False) in pairs(text)
+
+
+def test_a_further_change_the_other_way_is_not_linked():
+    text = "Fares rose to £3.20 a ticket, up from £3.00. A further fall in fares to £3.50 a ticket is planned."
+    assert all(new != "£3.50" for _old, new, _d, _r in pairs(text))
+
+
+def deltas(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.old.text, c.new.text, c.delta.text if c.delta else None) for c in document(text).changes()]
+
+
+def test_the_amount_of_a_change_said_the_sentence_before_with_the_same_verb():
+    text = "The mill raised its list price by 25 dlrs a tonne. Its pulp will be raised to 525 dlrs a tonne from 500 dlrs a ton."
+    assert deltas(text) == [("500 dlrs a ton", "525 dlrs a tonne", "25 dlrs a tonne")]
+
+
+def test_an_amount_a_year_is_not_the_whole_of_a_change():
+    text = "The mill will raise its price by 25 dlrs a tonne annually. The price will be raised to 600 dlrs a tonne from 500 dlrs."
+    assert [d for _o, _n, d in deltas(text)] == [None]
+
+
+def test_an_amount_told_with_another_verb_may_be_one_cause_among_others():
+    text = "This cut income by 2 mln dlrs. Income fell to 40 mln dlrs from 45 mln dlrs."
+    assert [d for _o, _n, d in deltas(text)] == [None]
+
+
+def test_a_percent_against_a_year_whose_figure_a_sentence_opening_with_it_gives():
+    text = "The farm grew 5.2 million tonnes of wheat in 2008, 30% higher than in 2007. In 2007, wheat output totalled 4 million tonnes."
+    assert deltas(text) == [("4 million tonnes", "5.2 million tonnes", "30%")]
+
+
+def test_a_year_that_opens_two_sentences_gives_no_old_figure():
+    text = ("The farm grew 5.2 million tonnes of wheat in 2008, 30% higher than in 2007. In 2007, wheat output "
+            "totalled 4 million tonnes. In 2007, rice output totalled 2 million tonnes.")
+    assert deltas(text) == []
+
+
+def test_a_sentence_opening_with_the_subject_of_the_one_before_changes_the_value_it_stated():
+    text = "Spending in 2009 was £40bn, the treasury said. Spending is expected to rise to £44bn by 2012."
+    assert pairs(text) == [("£40bn", "£44bn", 1, False)]
+
+
+def test_a_sentence_opening_with_another_subject_changes_nothing_before():
+    text = "Spending in 2009 was £40bn, the treasury said. Borrowing is expected to rise to £44bn by 2012."
+    assert pairs(text) == []
+
+
+def test_a_new_record_low_against_the_previous_record_low_in_the_next_sentence():
+    text = "The index closed at a record low of 412.5 points on Friday. The previous record low was 418.2 points, set in May."
+    assert pairs(text) == [("418.2", "412.5", -1, False)]
+
+
+def test_a_record_without_a_side_is_a_high():
+    text = "Reserves rose to a record 61 billion dlrs, officials said. The previous record of 58 billion dlrs was set in June."
+    assert pairs(text) == [("58 billion dlrs", "61 billion dlrs", 1, False)]
+
+
+def test_a_record_high_is_not_set_against_a_previous_record_low():
+    text = "The index closed at a record high of 412.5 points on Friday. The previous record low was 318.2 points, set in May."
+    assert pairs(text) == []

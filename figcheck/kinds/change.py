@@ -95,11 +95,12 @@ def direction(changes: Iterable[Change]) -> Iterator[Hit]:
                 continue
             said, actual = "unchanged", "higher" if n_low > o_high else "lower"
         else:
-            way = -c.direction if c.rank else c.direction
+            way = -c.direction if c.rank or c.per else c.direction
             if (n_high > o_low) if way > 0 else (n_low < o_high):
                 yield held((old, new), f"{old.text} → {new.text}: {c.cue}, as the figures go")
                 continue
-            said = ("up" if c.direction > 0 else "down") + (" (a rank: a smaller number is higher)" if c.rank else "")
+            said = ("up" if c.direction > 0 else "down") + (" (a rank: a smaller number is higher)" if c.rank else "") \
+                + (f" (quoted per {c.per}: a higher number is a weaker currency)" if c.per else "")
             actual = "lower" if n_high <= o_low else "higher"
         fields = {"cue": c.cue, "new": new.text, "old": old.text, "said": said, "actual": actual}
         yield Hit((old, new), fields, f"{fmt(old.value)} → {fmt(new.value)} is {actual}, but the text says {c.cue!r}")

@@ -27,6 +27,9 @@ class Change:
     rank: bool = False  # a rank or place: going up is a smaller number ("rose from 21st to 12th")
     delta: Figure | None = None   # the change stated as a percent: "fell 40%" ... "27, compared with 54"
     delta_sign: int = 0           # +1 "rose 40%", -1 "fell 40%"
+    # A price of one currency in another said of the other: "the rupee climbed to 43.5 per US
+    # dollar" is more rupees a dollar, a weaker rupee, so a rise is a smaller number.
+    per: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,25 @@ and a fourth that reaches back one sentence:
   "OLD ... . This has since been <dir> to NEW", "awarded £60,000, later reduced to £50,000".
 Figures of other kinds between (a year, a duration) do not break the shape; a figure of the
 same kind and unit does, since it may be the real old or new value.
+
+Readings that find the old value by what the words name it, not by "from":
+  "followed last week's sixth-place opening with a slump to fifth place"   (an earlier period's)
+  "originally due for release in 2005, has been delayed until 2006"        (a date first set, moved)
+  "£5.05 an hour, up from £4.85" ... "A further increase ... to £5.35"     (goes on from the last change)
+  "14.27m tonnes in 2004, 24% higher than in 2003" ... "In 2003, ... 11.49m tonnes"  (a year's sentence)
+  "Borrowing figures for 2003/4 are £35bn." "Borrowing is tipped to fall to £31bn"  (the subject again)
+  "a record Tokyo low of 143.75 yen." "The previous record low was 144.70 yen"     (records)
+and the amount of a change said in the sentence before with the same verb ("increased its price
+by 30 dlrs a tonne" ... "will increase to 600 dlrs a tonne from 570 dlrs a ton"). A rate quoted
+per another currency goes against the currency the sentence is about ("the rupee climbed to
+43.3 per US dollar, up from 43.4": fewer rupees a dollar).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from collections.abc import Iterator
 
 import regex
@@ -31,7 +44,9 @@ SCHEMA = (
     ("term", ("instruments", "generic", "ends", "starts")),
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
-                "adverbs", "adverbs_on", "auxiliaries", "quoted_per", "comparisons", "clause_words")),
+                "adverbs", "adverbs_on", "auxiliaries", "quoted_per", "currencies", "comparisons", "clause_words",
+                "named_before", "further", "later", "earlier", "scheduled", "per_time", "states", "not_subjects",
+                "record", "record_before", "record_sides")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
 _GAP = 90          # characters a change may spread between its two figures
@@ -62,6 +77,23 @@ def _cues() -> dict[str, regex.Pattern]:
         # A percent said to be the change: "fell 40%", "rose by 12%", "up 5%" (the word right before it).
         "delta_before": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'])})\s+(?:by\s+)?"
                                       r"(?:(?:about|some|nearly|almost|roughly|an?)\s+)?$", regex.I),
+        # "14.27 million tonnes in 2004, 24% higher than in 2003": a percent against another year's figure.
+        "than_in": regex.compile(rf"\s+(?P<w>{words(data['difference']['more'] + data['difference']['less'])})\s+than\s+"
+                                 r"(?:in|during|for)\s+$", regex.I),
+        # "In 2003, crop production totalled 11.94 million tonnes": a year that scopes its sentence.
+        "in_year": regex.compile(r"\s*(?:(?:but|and|by contrast|however),?\s+)?in\s+$", regex.I),
+        # "Borrowing figures for 2003/4 are £35bn": a sentence's subject and the value it states.
+        "subject": regex.compile(r"\s*(?:the\s+)?(?P<w>[^\W\d_]{4,})\b", regex.I),
+        "states": regex.compile(rf"\b(?:{words(c['states'])})\s+(?:(?:{fill_from})\s+){{0,3}}$", regex.I),
+        # "the previous record low was 144.70 yen", "a record Tokyo low of 143.75 yen": records.
+        "record_old": regex.compile(rf"\b(?:{words(c['record_before'])})\s+(?:{words(c['record'])})\s+"
+                                    rf"(?:(?P<side>{words(c['record_sides'])})\s+|\w+\s+)?(?:was\s+|of\s+|at\s+)?(?:about\s+)?$", regex.I),
+        "record_new": regex.compile(rf"(?<!\b(?:{words(c['record_before'])})\s+)\b(?:{words(c['record'])})\s+"
+                                    rf"(?:(?!(?:{words(c['record_sides'])})\b)\w+\s+)?(?:(?P<side>{words(c['record_sides'])})\s+)?"
+                                    r"(?:\w+\s+){0,2}?(?:of\s+|at\s+)?(?:about\s+)?$", regex.I),
+        # "reduce its workforce by 7,000 annually": a rate, not the whole of a change over years.
+        "per_time": regex.compile(rf"\s*(?:{words(c['per_time'])})\b", regex.I),
+        "by": regex.compile(r"\bby\s+(?:(?:about|some|nearly|almost|roughly|around|an?)\s+)?$", regex.I),
         "signed": regex.compile(rf"\b(?:{words(c['signed'])})\b[^.;,]{{0,25}}$", regex.I),
         "rank_before": regex.compile(rf"\b(?:{words(c['rank'])})\s*$", regex.I),
         "rank_after": regex.compile(rf"^[-\s]*(?:\w+\s+)?(?:{words(c['rank'])})\b", regex.I),
@@ -70,13 +102,24 @@ def _cues() -> dict[str, regex.Pattern]:
         "refer_within": regex.compile(rf",\s*(?:(?:{words(c['refer_within'])})\b[^,;.]{{0,25}})?$", regex.I),
         "rank_sentence": regex.compile(rf"\b(?:{words(c['rank_sentence'])})\b", regex.I),
         "quoted_per": regex.compile(rf"^\s*(?:\w+\s+)?(?:per|to the|against the|a)\s+(?:u\.?s\.?\s+)?"
-                                    rf"(?:{words(c['quoted_per'])})\b", regex.I),
+                                    rf"(?P<cur>{words(c['quoted_per'])})\b", regex.I),
+        # The currency a sentence is about: "The rupee climbed to ...", "the Indian rupee fell".
+        "currency": regex.compile(rf"\bthe\s+(?:[\w.]+\s+){{0,2}}?(?P<cur>{words(c['currencies'])})\b", regex.I),
         "clause_end": regex.compile(rf"[;:(—–]|\s-\s|,\s|\b(?:{alternation(c['clause_words'], backwards=True)})\s",
                                     regex.I | regex.REVERSE),
         # Between the two figures of one change: no second clause, no second subject.
         "split": regex.compile(rf"[.;]\s|,\s|\b(?:{words(c['clause_words'])})\b", regex.I),
         "separator": regex.compile(rf"[;\d]|\b(?:{words([*c['clause_words'], 'with'])})\b", regex.I),
         "clauses": regex.compile(rf"[.;]\s|\b(?:{words(c['clause_words'])})\b", regex.I),
+        # "last week's disappointing sixth-place opening": a figure named as an earlier period's.
+        "named_before": regex.compile(rf"\b(?:{words(c['named_before'])})\s+(?:[\w-]+\s+){{0,2}}$", regex.I),
+        # "A further increase in the adult rate to £4.35": a change that goes on from the last one.
+        "further": regex.compile(rf"\b(?:{words(c['further'])})\s+(?P<w>{words(d['up'] + d['down'])})\b[^.;:\d]{{0,40}}?"
+                                 rf"\bto\s+(?:(?:{fill_to})\s+){{0,3}}$", regex.I),
+        # "has been delayed until 2004": a date moved later or earlier.
+        "moved": regex.compile(rf"\b(?P<w>{words(c['later'] + c['earlier'])})\s+(?:(?:back|again|once more)\s+)?"
+                               r"(?:until|till|to|into|for)\s+(?:(?:early|late|mid|the end of|the start of)[\s-]+)?$", regex.I),
+        "scheduled": regex.compile(rf"\b(?:{words(c['scheduled'])})\b[^.;:\d]{{0,35}}$", regex.I),
         # "a one-in-five chance", "one in 10 adults": a figure inside a ratio is not a value that changes.
         "ratio_word": regex.compile(r"^-(?:in|to|for|of)-|^\s+(?:in|out of)\s+"
                                     r"(?:\d{1,3}\b|one|two|three|four|five|six|seven|eight|nine|ten)\b", regex.I),
@@ -93,13 +136,22 @@ def _sign_of(word: str) -> int:
     return _signs().get(word.lower(), 0)
 
 
-def compatible(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
-    """The two figures as one quantity (a bare number takes its neighbour's unit), or None."""
-    if a.kind not in _KINDS or b.kind not in _KINDS or not (a.bounded and b.bounded):
+def compatible(a: Figure, b: Figure, changed: bool = False) -> tuple[Figure, Figure] | None:
+    """The two figures as one quantity (a bare number takes its neighbour's unit), or None.
+    `changed`: the two ends of one change, which may also be open at one end ("at least £5.05
+    an hour, up from £4.85": the range still says which way it went from a figure below its
+    floor), and may write a rate's "an hour" once."""
+    if a.kind not in _KINDS or b.kind not in _KINDS:
+        return None
+    if not (a.bounded and b.bounded) and not (changed and all(_one_end(f) for f in (a, b))):
         return None
     if "range" in (a.bound.value, b.bound.value):
         return None
     a, b = shared_unit(a, b)
+    if changed and a.kind == b.kind == "money" and a.unit and b.unit and a.unit != b.unit:
+        a, b = _rate_once(a, b)
+    if changed and a.kind == b.kind and a.unit != b.unit:
+        b = _measure(b, a) or b
     # "from six months to four": the bare count shares the duration's unit.
     if a.kind == "duration" and b.kind == "count" and b.unit is None and b.noun is None:
         b = dataclasses.replace(b, kind=a.kind, unit=a.unit)
@@ -110,6 +162,19 @@ def compatible(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
     if {a.kind, b.kind} == {"ordinal", "count"}:   # "from sixth to 12"
         return a, b
     return None
+
+
+def _rate_once(a: Figure, b: Figure) -> tuple[Figure, Figure]:
+    """"£5.05 an hour, up from £4.85": a currency alone takes the rate of the same currency beside it."""
+    if b.unit.startswith(a.unit + " / "):
+        return dataclasses.replace(a, unit=b.unit), b
+    if a.unit.startswith(b.unit + " / "):
+        return a, dataclasses.replace(b, unit=a.unit)
+    return a, b
+
+
+def _one_end(f: Figure) -> bool:
+    return math.isfinite(f.value) and (math.isfinite(f.low) or math.isfinite(f.high))
 
 
 def _direction_before(cues: dict[str, regex.Pattern], body: str, end: int, floor: int) -> str | None:
@@ -150,6 +215,18 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
             found.setdefault((change.old.start, change.new.start), change)
     for change in _reaching_back(cues, body, figures, members, sentence_starts):
         found.setdefault((change.old.start, change.new.start), change)
+    for change in _named_before(cues, body, figures, members, sentence_starts):
+        found.setdefault((change.old.start, change.new.start), change)
+    for change in _moved(cues, body, figures, members, sentence_starts):
+        found.setdefault((change.old.start, change.new.start), change)
+    for change in _subject_again(cues, body, figures, members, sentence_starts):
+        found.setdefault((change.old.start, change.new.start), change)
+    for change in _records(cues, body, figures, members, sentence_starts):
+        found.setdefault((change.old.start, change.new.start), change)
+    for change in _than_then(cues, body, figures, members, sentence_starts):
+        found.setdefault((change.old.start, change.new.start), change)
+    for change in list(_further(cues, body, figures, sentence_starts, list(found.values()))):
+        found.setdefault((change.old.start, change.new.start), change)
     return [_with_delta(cues, body, c, figures, members, sentence_starts) for c in found.values()]
 
 
@@ -159,8 +236,13 @@ def _with_delta(cues: dict[str, regex.Pattern], body: str, c: Change, figures: l
     direction word, of the same thing: "The number of films fell 40% in 2004." ... "27 films
     were made, compared with 54". In one sentence the frames pair a percent with its change."""
     s = c.new.sentence
+    if c.old.sentence != s or s == 0 or c.delta is not None:
+        return c
+    by = _amount_before(cues, body, c, figures, members.get(s - 1, []), sentence_starts[s - 1])
+    if by is not None:
+        return by
     noun = (c.new.counted or c.old.counted or "").lower().split()[-1:]
-    if c.old.sentence != s or not noun or s == 0 or noun[0] not in body[sentence_starts[s - 1]:sentence_starts[s]].lower():
+    if not noun or noun[0] not in body[sentence_starts[s - 1]:sentence_starts[s]].lower():
         return c
     before = members.get(s - 1, [])
     percents = [figures[i] for i in before if figures[i].kind == "percent" and figures[i].bounded]
@@ -170,6 +252,41 @@ def _with_delta(cues: dict[str, regex.Pattern], body: str, c: Change, figures: l
     p = percents[0]
     m = cues["delta_before"].search(body[max(sentence_starts[s - 1], p.start - 30):p.start])
     return dataclasses.replace(c, delta=p, delta_sign=_sign_of(m.group("w")) or 1) if m else c
+
+
+def _amount_before(cues: dict[str, regex.Pattern], body: str, c: Change, figures: list[Figure], before: list[int],
+                   floor: int) -> Change | None:
+    """"It increased its list price by 30 dlrs a tonne." then "The price will increase to 600 dlrs
+    a tonne from 570 dlrs a ton": the amount of a change said the sentence before, "by" it beside
+    a direction word the same way, the only figure there of the change's quantity."""
+    same = [figures[i] for i in before if _measure(figures[i], c.new) is not None]
+    if len(same) != 1 or not c.direction or not same[0].bounded:
+        return None
+    amount = same[0]
+    if not cues["by"].search(body[max(floor, amount.start - 20):amount.start]) or cues["per_time"].match(body[amount.end:amount.end + 20]):
+        return None
+    # The same verb twice tells one event told twice ("increased ... by 30" ... "will increase to
+    # 600 from 570"); another ("This reduced income by 1.5 mln" ... "income fell to 476 from
+    # 489") may be one cause of the change among others.
+    word = _direction_before(cues, body, amount.start, floor)
+    if not word or _sign_of(word) != c.direction or word.lower()[:4] != c.cue[:4]:
+        return None
+    return dataclasses.replace(c, delta=_measure(amount, c.new), delta_sign=c.direction)
+
+
+_TONS = regex.compile(r"\b(?:metric_ton|tonne|ton)\b")
+
+
+def _measure(f: Figure, like: Figure) -> Figure | None:
+    """`f` in `like`'s unit when it is one, None when not. A "ton" beside a "tonne" is read as
+    either (a short ton is 0.907 tonne, a long ton 1.016), so the figure's range widens by a tenth."""
+    if f.kind != like.kind or like.kind not in ("money", "quantity", "count"):
+        return None
+    if f.unit == like.unit:
+        return f
+    if f.unit and like.unit and _TONS.sub("t", f.unit) == _TONS.sub("t", like.unit):
+        return dataclasses.replace(f, unit=like.unit, low=f.low * 0.9, high=f.high * 1.1)
+    return None
 
 
 def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], floor: int) -> Iterator[Change]:
@@ -226,7 +343,7 @@ def _compared(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], 
     new = _previous_compatible(earlier, old)
     if new is None or old.start - new.end > _GAP or cues["clauses"].search(body, new.end, old.start):
         return None
-    pair = compatible(old, new)
+    pair = compatible(old, new, True)
     return Change(pair[0], pair[1], None, "compared with") if pair else None
 
 
@@ -289,20 +406,20 @@ def cues_adverbs() -> frozenset[str]:
 
 def _next_compatible(figs: list[Figure], x: Figure) -> Figure | None:
     for f in figs:
-        if compatible(x, f):
+        if compatible(x, f, True):
             return f
     return None
 
 
 def _previous_compatible(figs: list[Figure], x: Figure) -> Figure | None:
     for f in reversed(figs):
-        if compatible(x, f):
+        if compatible(x, f, True):
             return f
     return None
 
 
 def _make(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, word: str, floor: int) -> Iterator[Change]:
-    pair = compatible(old, new)
+    pair = compatible(old, new, True)
     if pair is None:
         return
     old, new = pair
@@ -315,8 +432,207 @@ def _make(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, w
     if any(cues["ratio_word"].search(body[f.end:f.end + 8]) or regex.search(r"-(?:in|to|for|of)-$", body[max(0, f.start - 8):f.start])
            for f in (old, new)):
         return
-    if any(cues["quoted_per"].search(body[f.end:f.end + 30]) for f in (old, new)):
+    per = _quoted_per(cues, body, old, new, floor)
+    if per is False:
         return
     sentence = body[floor:max(old.end, new.end) + 40]
     rank = _is_rank(cues, body, old) or _is_rank(cues, body, new) or bool(cues["rank_sentence"].search(sentence))
-    yield Change(old, new, _sign_of(word), word.lower(), rank)
+    yield Change(old, new, _sign_of(word), word.lower(), rank, per=per or None)
+
+
+def _currency(word: str) -> str:
+    word = word.lower()
+    return "pound" if word == "sterling" else word.removesuffix("s")
+
+
+def _quoted_per(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, floor: int) -> str | bool:
+    """A price quoted per unit of a currency: "" when it is not, or when the sentence is about
+    that currency ("the euro rose to $1.35 per euro"); the currency when the sentence is about
+    another ("the rupee climbed to 43.5 per US dollar": a weaker rupee); False when the sentence
+    names no currency to read the direction of, or the unit is a commodity's ("per ounce")."""
+    quoted = [m for m in (cues["quoted_per"].search(body[f.end:f.end + 30]) for f in (old, new)) if m]
+    if not quoted:
+        return ""
+    pers = {_currency(m.group("cur")) for m in quoted}
+    subjects = [_currency(m.group("cur")) for m in cues["currency"].finditer(body, floor, min(old.start, new.start))]
+    if len(pers) != 1 or not subjects or pers - set(_currencies()):
+        return False
+    (per,) = pers
+    return "" if subjects[-1] == per else per
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    return frozenset(_currency(w) for w in lexicon.load_strict("cues", SCHEMA)["change"]["currencies"])
+
+
+def _named_before(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+                  sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"followed last week's sixth-place opening with a slump to fifth place": a figure named as an
+    earlier period's is the old value of a direction word and "to NEW" later in its clause."""
+    for s, idx in members.items():
+        if not 2 <= len(idx) <= MAX_FIGURES:
+            continue
+        floor = sentence_starts[s]
+        figs = [figures[i] for i in idx]
+        for i, old in enumerate(figs[:-1]):
+            if not cues["named_before"].search(body[max(floor, old.start - 40):old.start]):
+                continue
+            new = _next_compatible(figs[i + 1:], old)
+            if new is None or new.start - old.end > _GAP or cues["split"].search(body[old.end:new.start]):
+                continue
+            head = body[max(old.end, new.start - 30):new.start]
+            to_m = cues["to"].search(head)
+            if not to_m or _FROM_AFTER.match(body, new.end, new.end + 60):
+                continue
+            word = _direction_before(cues, body, new.start - len(head) + to_m.start(), old.end)
+            if word:
+                yield from _make(cues, body, old, new, word, floor)
+
+
+def _further(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
+             found: list[Change]) -> Iterator[Change]:
+    """"Adults must be paid £5.05, up from £4.85 ... A further increase in the adult rate to £4.35":
+    a further change starts where the last change of its quantity, the same way, ended."""
+    if not found:
+        return
+    for new in figures:
+        floor = sentence_starts[new.sentence]
+        start = max(floor, new.start - 80)
+        m = cues["further"].search(body[start:new.start])
+        if not m or _FROM_AFTER.match(body, new.end, new.end + 60):
+            continue
+        word = m.group("w")
+        before = [c for c in found if c.new.end <= start + m.start() and c.direction == _sign_of(word) and compatible(c.new, new, True)]
+        if before:
+            last = max(before, key=lambda c: c.new.start)
+            yield from _make(cues, body, last.new, new, word, floor)
+
+
+_DATES = ("year", "date")
+
+
+def _moved(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+           sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"originally due for release in 2005, has been delayed until 2006": a date moved later
+    ("delayed", "postponed") or earlier ("brought forward") from the one first set."""
+    later = _later()
+    for s, idx in members.items():
+        if not 2 <= len(idx) <= MAX_FIGURES:
+            continue
+        floor = sentence_starts[s]
+        figs = [figures[i] for i in idx if figures[i].kind in _DATES and figures[i].bounded]
+        for i, new in enumerate(figs):
+            m = cues["moved"].search(body[max(floor, new.start - 45):new.start])
+            olds = [f for f in figs[:i] if cues["scheduled"].search(body[max(floor, f.start - 45):f.start])]
+            if not m or not olds or new.start - olds[-1].end > 2 * _GAP:
+                continue
+            word = m.group("w").lower()
+            yield Change(olds[-1], new, 1 if word in later else -1, word)
+
+
+@functools.cache
+def _later() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load_strict("cues", SCHEMA)["change"]["later"])
+
+
+def _than_then(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+               sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"14.27 million tonnes of crops in 2004, 24% higher than in 2003" ... "In 2003, crop production
+    totalled 11.94 million tonnes": the old figure is the one of the same quantity in the sentence
+    that a lone "In 2003," opens, wherever it stands."""
+    years = _opening_years(cues, body, figures, members, sentence_starts)
+    if not years:
+        return
+    for s, idx in members.items():
+        figs = [figures[i] for i in idx]
+        for i, p in enumerate(figs[1:-1], 1):
+            m = cues["than_in"].match(body, p.end, figs[i + 1].start) if p.kind == "percent" and p.bounded else None
+            if not m or m.end() != figs[i + 1].start or figs[i + 1].kind != "year":
+                continue
+            new = next((f for f in reversed(figs[:i]) if f.kind in ("money", "quantity", "count")), None)
+            opened = years.get(figs[i + 1].value)
+            if new is None or opened is None or opened == s or p.start - new.end > 60:
+                continue
+            olds = [f for f in (figures[j] for j in members[opened]) if compatible(f, new, True)]
+            if len(olds) == 1 and new.bounded and olds[0].bounded:
+                sign = 1 if m.group("w").lower() in _more() else -1
+                yield Change(olds[0], new, sign, m.group("w").lower(), delta=p, delta_sign=sign)
+
+
+def _opening_years(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+                   sentence_starts: tuple[int, ...]) -> dict[float, int]:
+    """Each year that opens one sentence alone ("In 2003, ..."), with its sentence; a year that
+    opens two is left out, since either may be the one meant."""
+    seen: dict[float, list[int]] = {}
+    for s, idx in members.items():
+        first = figures[idx[0]]
+        if first.kind == "year" and body[first.end:first.end + 1] == "," \
+                and cues["in_year"].fullmatch(body, sentence_starts[s], first.start):
+            seen.setdefault(first.value, []).append(s)
+    return {year: ss[0] for year, ss in seen.items() if len(ss) == 1}
+
+
+@functools.cache
+def _more() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load_strict("cues", SCHEMA)["difference"]["more"])
+
+
+def _subject_again(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+                   sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"Borrowing figures for 2003/4 are £35bn." then "Borrowing is tipped to fall to £31bn by
+    2005/06": a sentence that opens with the subject of the one before and says where it goes
+    ("to NEW", no "from") changes the value that sentence stated of it."""
+    not_subjects = _not_subjects()
+    for s, idx in members.items():
+        if s == 0 or not members.get(s - 1) or len(idx) > MAX_FIGURES:
+            continue
+        floor, prev = sentence_starts[s], sentence_starts[s - 1]
+        subj = cues["subject"].match(body, floor)
+        subj_prev = cues["subject"].match(body, prev)
+        if not subj or not subj_prev or subj.group("w").lower() != subj_prev.group("w").lower() \
+                or subj.group("w").lower() in not_subjects:
+            continue
+        new = figures[idx[0]]
+        to_m = cues["to"].search(body[max(floor, new.start - 30):new.start])
+        if not to_m or _FROM_AFTER.match(body, new.end, new.end + 60):
+            continue
+        to_at = new.start - (min(30, new.start - floor) - to_m.start())
+        word = _direction_before(cues, body, to_at, subj.end())
+        stated = [figures[j] for j in members[s - 1] if cues["states"].search(body[max(prev, figures[j].start - 40):figures[j].start])]
+        old = next((f for f in stated if compatible(f, new, True)), None)
+        if word and old is not None and not any(compatible(figures[j], new, True) for j in members[s - 1] if figures[j].end <= old.start):
+            yield from _make(cues, body, old, new, word, floor)
+
+
+@functools.cache
+def _not_subjects() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load_strict("cues", SCHEMA)["change"]["not_subjects"])
+
+
+def _records(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+             sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"a record Tokyo low of 143.75 yen ... The previous record low was 144.70 yen": a new record
+    low lies below the previous one, a record (high) above it, in the same sentence or the next."""
+    for s, idx in members.items():
+        for i in idx:
+            old = figures[i]
+            m = cues["record_old"].search(body[max(sentence_starts[s], old.start - 50):old.start])
+            if not m:
+                continue
+            near = [figures[j] for t in (s - 1, s, s + 1) for j in members.get(t, ()) if j != i]
+            news = [(f, n) for f in near if (n := cues["record_new"].search(body[max(0, f.start - 40):f.start]))
+                    and compatible(old, f, True)]
+            low = _is_low(m)
+            if len(news) != 1 or _is_low(news[0][1]) != low:
+                continue
+            new = news[0][0]
+            pair = compatible(old, new, True)
+            per = _quoted_per(cues, body, *pair, sentence_starts[min(old.sentence, new.sentence)])
+            if per is not False:
+                yield Change(pair[0], pair[1], -1 if low else 1, "record low" if low else "record", per=per or None)
+
+
+def _is_low(m: regex.Match) -> bool:
+    """A record low, not high: a record said without a side is a high ("a record 53 billion")."""
+    return "low" in (m.group("side") or "").lower()

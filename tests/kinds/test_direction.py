@@ -63,3 +63,9 @@ def test_the_working_names_both_figures_and_the_cue():
     (hit,) = direction([Change(fig(60000), fig(70000), -1, "reduced")])
     assert not hit.holds
     assert hit.working == "60,000 → 70,000 is higher, but the text says 'reduced'"
+
+
+def test_a_rate_quoted_per_another_currency_rises_as_the_currency_falls():
+    # "The peso fell to 18.2 per dollar, down from 17.9": more pesos a dollar is a weaker peso.
+    assert not flagged(Change(fig(17.9), fig(18.2), -1, "fell", per="dollar"))
+    assert flagged(Change(fig(17.9), fig(18.2), +1, "rose", per="dollar"))
