@@ -219,3 +219,53 @@ def test_a_participle_said_again_between_of_someone_uncounted_may_have_grown_the
 def test_a_participle_points_back_at_a_count_with_no_noun_it_was_said_of():
     text = "Three were charged today with fraud. The trial opens soon. The four indicted were named as Al, Bo and Cy."
     assert linked(text) == [("Three", "four", "the same indicted")]
+
+
+def test_a_definite_count_with_no_noun_stands_for_the_count_right_before_it():
+    text = "The court ordered the state to free or try 14 prisoners at Hexham jail. Judges ruled that the 15 were held unlawfully."
+    assert linked(text) == [("14", "15", "the same prisoners")]
+
+
+def test_a_definite_count_with_no_noun_after_another_figure_is_not_linked():
+    text = "Two men were arrested on Monday. A third man was arrested later. All three were released on bail."
+    assert linked(text) == []
+
+
+def test_a_count_in_a_list_is_a_part_of_the_group_a_bare_count_stands_for():
+    text = "Officers found three girls and a boy in the car. The four were taken to hospital."
+    assert linked(text) == []
+
+
+def test_a_definite_sum_and_the_verb_said_of_it_point_back_at_the_sum():
+    text = "Norway lent Iceland $4bn to rescue its banks. The central bank said that the $5bn which Norway lent came from its reserves."
+    assert linked(text) == [("$4bn", "$5bn", "the same sum lent")]
+
+
+def test_a_definite_sum_with_another_verb_is_not_linked():
+    text = "Norway lent Iceland $4bn to rescue its banks. The central bank said that the $5bn which Sweden raised came from bonds."
+    assert linked(text) == []
+
+
+def test_a_sum_of_money_pointed_back_at_with_its_noun_links():
+    text = "The council set up a $30m fund for schools. Critics said the $35m fund would not be enough."
+    assert linked(text) == [("$30m", "$35m", "the same fund")]
+
+
+def test_a_group_named_with_its_size_links_to_its_members_counted():
+    text = "The pact was signed by all 12 current NDC members last year. Critics say it weakens the 14-nation NDC."
+    assert linked(text) == [("12", "14-nation", "the size of the NDC")]
+
+
+def test_a_part_of_a_group_named_with_its_size_is_not_linked():
+    text = "The pact was signed by the 4 new NDC members last year. Critics say it weakens the 12-nation NDC."
+    assert linked(text) == []
+
+
+def test_two_times_in_the_past_with_the_same_verb_date_one_event():
+    text = "Ruiz, who won the cup three years ago, plays Ortega next. Ruiz won his only title in Lima four years ago."
+    assert linked(text) == [("three years", "four years", "the time since it won")]
+
+
+def test_two_times_in_the_past_with_other_verbs_are_two_events():
+    text = "Ruiz, who won the cup three years ago, plays Ortega next. Ruiz lost his only final in Lima four years ago."
+    assert linked(text) == []

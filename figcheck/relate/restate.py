@@ -12,22 +12,32 @@ A participle can stand for the group it was said of ("Three men were charged" ..
 indicted were named"), or come before the noun without narrowing it ("the three injured people"),
 unless it is said again between of someone else ("A third man was charged"). A player named in
 full has one seed ("sixth-seeded Filippo Volandri" ... "seventh seed Filippo Volandri").
+
+Words tie two mentions in other ways too: a definite count with no noun, the subject of its verb,
+stands for the count right before it ("charge 12 detainees" ... "the 12 were held"); a definite
+sum with a clause naming the verb said of an earlier one ("lent Russia $6bn" ... "the $6bn which
+VEB lent"); a group named with its size and its members counted with its name ("the 25-state EU"
+... "all 25 current EU members"); two times in the past with the same verb ("won the cup two
+years ago" ... "won his only title three years ago").
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 
 import regex
 
 from figcheck import lexicon
+from figcheck.extract import context
 from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import Restatement
 
 SCHEMA = (("restate", ("leads", "narrowing", "increments", "joined", "updates", "close", "small", "named_again", "demonstratives",
-                          "participles", "participle_fillers", "participle_verbs", "seeds")),
+                          "participles", "participle_fillers", "participle_verbs", "seeds",
+                          "bare_verbs", "relatives", "group_sizes", "member_nouns", "whole_group", "ago")),
           ("subset", ("determiners", "pronouns", "not_partitive", "measure_after", "required")))
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
 
@@ -54,6 +64,12 @@ def _words() -> dict:
         "sense_words": [regex.compile(rf"\b(?:{alternation(words)})\b", regex.I) for words in data["participles"]],
         "participle_head": regex.compile(rf"^\s+(\p{{L}}+)\s+(?:{alt('participle_verbs')})\b", regex.I),
         "seed": regex.compile(rf"^[-\s](?:{alt('seeds')})\b", regex.I),
+        "bare_verb": regex.compile(rf"^\s+(?:{alt('bare_verbs')})\b", regex.I),
+        "relative": regex.compile(rf"^\s+(?:{alt('relatives')})\s", regex.I),
+        "group_size": regex.compile(rf"^\S+-(?:{alt('group_sizes')})$", regex.I),
+        "joined_words": frozenset(data["joined"]),
+        "ago": regex.compile(rf"^\s+(?:{alt('ago')})\b", regex.I),
+        "member_nouns": frozenset(data["member_nouns"]), "whole_group": frozenset(data["whole_group"]),
     }
 
 
@@ -62,7 +78,9 @@ def find(body: str, figures: list[Figure], sentence_starts: tuple[int, ...],
     w = _words()
     found = list(_definite(body, figures, sentence_starts, w)) + list(_named_again(body, figures, w)) \
         + list(_pointed_at(body, figures, w)) + list(_same_cap(body, figures, w)) \
-        + list(_participle_group(body, figures, sentence_starts, w)) + list(_seeds(body, figures, w))
+        + list(_participle_group(body, figures, sentence_starts, w)) + list(_seeds(body, figures, w)) \
+        + list(_bare_definite(body, figures, sentence_starts, w)) + list(_relative_verb(body, figures, sentence_starts, w)) \
+        + list(_group_size(body, figures, w)) + list(_ago(body, figures, sentence_starts, w))
     return found + list(_repeated_sentences(body, figures, sentence_starts, sentence_ends)) if sentence_ends else found
 
 
@@ -152,7 +170,9 @@ def _near(earlier: Figure, f: Figure, w: dict) -> bool:
     """Two counts close enough to be one mistyped (any two small ones are), in one time."""
     if _other_time(earlier, f):
         return False
-    return max(earlier.value, f.value) <= w["small"] or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value)
+    # Any two small counts are near; two small sums of money ('$4' and '$9') are not.
+    small = earlier.kind == f.kind and f.kind in ("count", "duration") and max(earlier.value, f.value) <= w["small"]
+    return small or abs(earlier.value - f.value) <= w["close"] * max(earlier.value, f.value)
 
 
 def _other_time(earlier: Figure, f: Figure) -> bool:
@@ -223,11 +243,13 @@ def _repeated_sentences(body: str, figures: list[Figure], starts: tuple[int, ...
 
 
 def _definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
-    last: dict[str, Figure] = {}
+    last: dict[tuple[str, str], Figure] = {}
     for f in figures:
-        if f.kind != "count" or f.noun is None or len(f.noun) < 3 or f.bound.value != "exact":  # "the 70s": a decade
+        # "the 70s": a decade. A sum of money is pointed back at the same way: "a £300m fund" ...
+        # "the £300m fund".
+        if f.kind not in ("count", "money") or f.noun is None or len(f.noun) < 3 or f.bound.value != "exact":
             continue
-        earlier, last[f.noun] = last.get(f.noun), f
+        earlier, last[f.kind, f.noun] = last.get((f.kind, f.noun)), f
         # A definite count smaller than the group may be part of it ("four men" ... "the two men");
         # a larger one cannot be the group: that is the slip.
         if earlier is None or earlier.sentence == f.sentence or earlier.unit != f.unit or f.value < earlier.value:
@@ -294,3 +316,130 @@ def _same_group(body: str, earlier: Figure, f: Figure, w: dict, opens: bool) -> 
     # "now" or "another" of anything else.
     near = body[earlier.end:earlier.end + 60].split(".")[0] + " " + body[max(0, f.start - 60):f.start].split(".")[-1]
     return not w["updates"].search(near)
+
+
+def _plain(body: str, earlier: Figure, f: Figure, w: dict) -> bool:
+    """Nothing beside either figure makes them two: no increment ('another 12'), the earlier not
+    one joined to others ('Prince Co and three companies'), no update word, one time, close values."""
+    for x in (earlier, f):
+        if w["increment_before"].search(body[max(0, x.start - 20):x.start]) or w["increment_after"].match(body[x.end:x.end + 20]):
+            return False
+    if w["joined"].search(body[max(0, earlier.start - 12):earlier.start]):
+        return False
+    near = body[earlier.end:earlier.end + 60].split(".")[0] + " " + body[max(0, f.start - 60):f.start].split(".")[-1]
+    return not w["updates"].search(near) and _near(earlier, f, w)
+
+
+def _bare_definite(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
+    """'either free or charge 12 detainees' ... 'the 12 were being held': a definite count with no
+    noun, the subject of the verb after it, stands for the count given right before it, in the
+    sentence before. Any figure between ('Two men were held. A third man was ... All three') may
+    have grown the group; a count in a list ('three girls and a boy') is only a part of it; a
+    smaller count may be a part too ('the two were freed')."""
+    for earlier, f in itertools.pairwise(figures):
+        if f.kind != "count" or earlier.kind != "count" or f.counted or not earlier.counted \
+                or earlier.sentence != f.sentence - 1 or f.value < earlier.value:
+            continue
+        if f.bound.value != "exact" or earlier.bound.value != "exact" or _after_noun(body, earlier) in w["joined_words"]:
+            continue
+        floor = sentence_starts[f.sentence]
+        if w["lead"].search(body[max(floor, f.start - 16):f.start]) and w["bare_verb"].match(body[f.end:f.end + 20]) \
+                and _plain(body, earlier, f, w):
+            yield Restatement(earlier, f, f"the same {earlier.counted}")
+
+
+def _stem(word: str) -> str:
+    """'received' and 'receive' alike: enough of a verb to say two mentions use the same one."""
+    word = word.lower()
+    for end in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[:-len(end)]
+    return word
+
+
+def _relative_verb(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
+    """'China lent Russia $6bn' ... 'the $6bn which VEB lent': a definite figure with no noun and a
+    clause after it saying what was done to it is the last figure of its kind and unit that verb
+    was said of, in an earlier sentence."""
+    for i, f in enumerate(figures):
+        if f.kind not in ("count", "money") or f.counted or f.bound.value != "exact" \
+                or not w["relative"].match(body[f.end:f.end + 8]):
+            continue
+        floor = sentence_starts[f.sentence]
+        if not w["lead"].search(body[max(floor, f.start - 16):f.start]):
+            continue
+        clause = regex.split(r"[,.;:()!?\"“”]", body[f.end:f.end + 80], maxsplit=1)[0]
+        stems = {_stem(x) for x in _WORD.findall(clause)[1:7]}
+        earlier = next((e for e in reversed(figures[:i]) if e.sentence < f.sentence and e.kind == f.kind
+                        and e.unit == f.unit and _stem(_verb_of(body, e, sentence_starts).split(" ")[0]) in stems), None)
+        if earlier is not None and earlier.bound.value == "exact" and _plain(body, earlier, f, w):
+            yield Restatement(earlier, f, f"the same sum {_verb_of(body, earlier, sentence_starts)}")
+
+
+def _verb_of(body: str, f: Figure, sentence_starts: tuple[int, ...]) -> str:
+    """The verb said of a figure, read in its sentence ('lent' in 'China lent Russia $6bn'), or ''."""
+    start = sentence_starts[f.sentence]
+    end = sentence_starts[f.sentence + 1] if f.sentence + 1 < len(sentence_starts) else len(body)
+    return f.verb or context.verb(body, f.start, f.end, start, end, f.counted) or ""
+
+
+def _group_size(body: str, figures: list[Figure], w: dict) -> Iterator[Restatement]:
+    """'the enlarged 25-state EU' ... 'all 25 current EU members': a group named with its size has
+    that many members, however the size is said again: the members counted with the group's name
+    beside them, and no word that makes them a part ('the 10 new EU members')."""
+    seen: dict[str, Figure] = {}
+    for f in figures:
+        if f.kind != "count" or f.bound.value != "exact":
+            continue
+        name = _sized_name(body, f, w) or _members_name(body, f, w)
+        if not name:
+            continue
+        earlier, seen[name] = seen.get(name), f
+        if earlier is not None and earlier.sentence != f.sentence and not _other_time(earlier, f) and _near(earlier, f, w):
+            yield Restatement(earlier, f, f"the size of the {name}")
+
+
+_NAME = r"(\p{Lu}[\p{L}.]*\p{L}|\p{Lu})"
+
+
+def _sized_name(body: str, f: Figure, w: dict) -> str | None:
+    """'the 25-state EU' -> 'EU': the name a size is written before."""
+    if not w["group_size"].match(f.text):
+        return None
+    m = regex.match(rf"\s+{_NAME}(?![\p{{L}}'’])", body[f.end:f.end + 30])
+    return m.group(1) if m else None
+
+
+def _members_name(body: str, f: Figure, w: dict) -> str | None:
+    """'all 25 current EU members', 'the EU's 25 members', '25 members of the EU' -> 'EU'."""
+    if f.noun not in w["member_nouns"]:
+        return None
+    words = _WORD.findall(body[f.end:f.end + 60])
+    noun = (f.counted or "").split()
+    if not noun or noun[-1] not in words or len(f.text.split()) > 1:
+        return None
+    between = words[:words.index(noun[-1])]
+    names = [x for x in between if x[:1].isupper()]
+    if len(names) == 1 and all(x == names[0] or x.lower() in w["whole_group"] for x in between):
+        return names[0]
+    if between:
+        return None
+    before = regex.search(rf"{_NAME}['’]s\s+$", body[max(0, f.start - 30):f.start])
+    after = regex.match(rf"\s+{regex.escape(noun[-1])}\s+of\s+(?:the\s+){_NAME}(?![\p{{L}}'’])", body[f.end:f.end + 60])
+    return (before or after).group(1) if (before or after) else None
+
+
+def _ago(body: str, figures: list[Figure], sentence_starts: tuple[int, ...], w: dict) -> Iterator[Restatement]:
+    """'England A beat France 30-20 10 days ago' ... 'when England A beat France A 30-20 nine days
+    ago': a time in the past dates the event its verb names; the same verb in the clause of a later
+    one, in its unit, dates the same event."""
+    ago = [f for f in figures if f.kind == "duration" and f.unit and w["ago"].match(body[f.end:f.end + 8])]
+    for i, f in enumerate(ago):
+        clause = regex.split(r"[,;:()!?\"“”]", body[sentence_starts[f.sentence]:f.start])[-1]
+        stems = {_stem(x) for x in _WORD.findall(clause)}
+        earlier = next((e for e in reversed(ago[:i]) if e.sentence != f.sentence and e.unit == f.unit
+                        and _verb_of(body, e, sentence_starts) and _stem(_verb_of(body, e, sentence_starts).split(" ")[0]) in stems), None)
+        # No update word is looked for: a time in the past is not revised as a toll is, and 'he
+        # added' after the first is only speech.
+        if earlier is not None and earlier.bound == f.bound and _near(earlier, f, w):
+            yield Restatement(earlier, f, f"the time since it {_verb_of(body, earlier, sentence_starts)}")
