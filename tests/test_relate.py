@@ -102,3 +102,33 @@ def test_shares_of_other_things_are_not_stakes():
 
     assert document("Teck owns 50 pct of the mine and 35 pct of the smelter.").shares() == []
     assert document("It is 50 pct owned by Teck; profits rose 35 pct by March.").shares() == []
+
+
+def test_a_share_and_the_remaining_one_are_shares_of_one_whole():
+    from figcheck.kinds import percent
+    text = "Local bands took 42.5% of ticket sales last year, with touring acts taking the remaining 62.5%."
+    hits = list(percent.check(document(text), percent.Params("shares_total")))
+    assert [(h.holds, [f.text for f in h.figures]) for h in hits] == [(False, ["42.5%", "62.5%"])]
+
+
+def test_a_remaining_share_of_a_part_or_of_its_own_whole_or_after_a_change_is_not_checked():
+    from figcheck.kinds import percent
+
+    def found(text: str) -> list[bool]:
+        return [h.holds for h in percent.check(document(text), percent.Params("shares_total"))]
+    assert found("The city sold 30% of its stake, and the remaining 25% stays with the state.") == [True]
+    assert found("Sales rose 45% in the year, and the remaining 70% went abroad.") == []
+    assert found("It keeps 80% of the A shares and the remaining 40% of the B shares.") == []
+
+
+def test_a_score_and_its_margin_are_a_difference():
+    text = "The visitors led by five goals at the break, 14 goals to 9."
+    assert [(d.a.text, d.delta.text, d.b.text, d.sign) for d in document(text).differences()] == [("14", "five", "9", 1)]
+    text = "The motion passed by 310 votes to 264, a majority of 46."
+    assert [(d.a.text, d.delta.text, d.b.text) for d in document(text).differences()] == [("310", "46", "264")]
+
+
+def test_a_change_or_a_margin_without_its_unit_is_no_score_and_margin():
+    assert document("The index rose by 4 points to 120 points to close the week.").differences() == []
+    assert document("The bill was defeated by 297 votes to 203, despite a rebellion by 34 MPs.").differences() == []
+    assert document("Prices went from 10 to 12 by 3 points in a day.").differences() == []

@@ -24,10 +24,10 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
         if stated < params.min_count:
             continue
         if stated in x.readings:
-            yield held((x.count,), f"{x.count.text} {x.noun}, {stated} named")
+            yield held((x.count, *x.figures), f"{x.count.text} {x.noun}, {stated} named")
             continue
         named = len(x.items)
-        yield Hit((x.count,), {"count": x.count.text, "noun": x.noun, "named": fmt(named),
+        yield Hit((x.count, *x.figures), {"count": x.count.text, "noun": x.noun, "named": fmt(named),
                                "items": ", ".join(x.items)},
                   f"{x.count.text} {x.noun}, {named} named: " + "; ".join(f"{i + 1} {item}" for i, item in enumerate(x.items)))
 

@@ -7,6 +7,11 @@
 Only lists that name every item are read: no "including" before them, no "and others" after,
 every item a name (a capital letter early in it), and no figure in it ("five Republicans,
 five Democrats" is a breakdown, not a list). The words come from lexicon/lists.toml.
+
+A list of years alone names one time each: "four successive runs for governor — 2010, 2014,
+2018" after a dash, colon or bracket names every item, so exactly as many; "won the race three
+times, in 1987, 1994 and 2001" after a comma says when they fell, and two may fall in one year,
+so at least as many items as years.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from figcheck.model import Figure
 from figcheck.relate import Doc
 
 _KEYS = {"open_leads": list, "open_tails": list, "joiners": list, "plurals": list, "max_count": int,
-         "max_item_words": int, "name_particles": list}
+         "max_item_words": int, "name_particles": list, "phrase_preps": list}
 
 
 @functools.cache
@@ -61,6 +66,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         # A name within its item's first four words: "market leader Mengniu Dairy", "the U.K.",
         # but not "were extended to all police forces in England".
         "name": regex.compile(r"^(?:[\p{Ll}'-]+\s+){0,3}(?:\p{Lu}|['‘\"“]\S)"),
+        # A counted noun, a short phrase after it ("runs for governor"), and where a list of years
+        # opens: a dash, colon or bracket (every item), or a comma and "in" (when they fell).
+        "years_noun": regex.compile(rf"(?P<noun>(?:\s+[\p{{Ll}}][\p{{Ll}}'-]*){{1,3}}?)"
+                                    rf"(?:\s+(?:{alternation(w['phrase_preps'])})\s+(?:the\s+)?[\p{{L}}'’-]+)?"
+                                    r"(?:(?P<every>\s*\(\s*|:\s+|\s+[-–—]\s+|\s*—\s*)|,\s+in\s+)(?=\d{4}\b)"),
+        "years": regex.compile(r"\d{4}(?:\s*,\s*(?:and\s+)?\d{4}|\s+and\s+\d{4})+(?=\s*(?:[.;,)]|\s[-–—]\s|—|$))"),
     }
 
 
@@ -76,12 +87,13 @@ class Listing:
     end: int
     readings: tuple[int, ...]  # item counts the list allows ("Procter and Gamble, Unilever and Nestle": 3 or 4)
     items: tuple[str, ...]     # the items of the first reading
+    figures: tuple[Figure, ...] = ()  # the items when they are figures: a list of years
 
 
 def listings(doc: Doc) -> list[Listing]:
     """Every named list after a counted figure in the article; read once."""
     if "listings" not in doc.cache:
-        doc.cache["listings"] = [x for f in doc.figures if (x := _listing(doc, f)) is not None]
+        doc.cache["listings"] = [x for f in doc.figures if (x := _listing(doc, f) or _years(doc, f)) is not None]
     return doc.cache["listings"]
 
 
@@ -121,6 +133,29 @@ def _listing(doc: Doc, f: Figure) -> Listing | None:
     if readings is None:
         return None
     return Listing(f, m.group("noun").strip(), start, end, tuple(sorted({len(r) for r in readings})), readings[0])
+
+
+def _years(doc: Doc, f: Figure) -> Listing | None:
+    """'four successive runs for governor — 2010, 2014, 2018': a count and the years its items fell in."""
+    if f.kind != "count" or f.bound.value != "exact" or f.value != int(f.value) \
+            or not 2 <= f.value <= words()["max_count"] or not _PLAIN.fullmatch(f.text):
+        return None
+    p = _patterns()
+    m = p["years_noun"].match(doc.body, f.end)
+    if m is None or not _plural(m.group("noun")):
+        return None
+    s = doc.layout.sentence_at(f.start)
+    listed = p["years"].match(doc.body, m.end(), doc.layout.sentence_ends[s])
+    if listed is None:
+        return None
+    years = [g for g in doc.figures if listed.start() <= g.start < listed.end()]
+    if any(g.kind != "year" for g in years) or len({g.value for g in years}) != len(years):
+        return None
+    n = len(years)
+    # After a comma, "in" says when: two items may share a year, never one be in no year listed.
+    readings = (n,) if m.group("every") else tuple(range(n, words()["max_count"] + 1))
+    return Listing(f, m.group("noun").strip(), listed.start(), listed.end(), readings, tuple(g.text for g in years),
+                   tuple(years))
 
 
 def _closes_aside(doc: Doc, at: int, dash: str) -> bool:

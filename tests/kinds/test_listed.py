@@ -84,3 +84,20 @@ def test_the_n_things_are_names_the_list(text, expect):
 ])
 def test_the_n_things_are_a_clause_is_no_list(text):
     assert readings(text) == []
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("It was her best result in four straight bids for mayor — 2008, 2012, 2016.", True),   # a dash names every item
+    ("He stood in three elections (2005, 2010 and 2015) for the seat.", False),
+    ("The club won the cup twice, in 1971, 1983 and 1999.", False),  # "twice" is no figure: not read
+    ("The club won the cup two times, in 1971, 1983 and 1999.", True),  # three years, at most two wins
+    ("The club won the cup three times, in 1971 and 1999.", False),  # two wins may fall in one year
+    ("The firm made three purchases in 1985 and 1986.", False),      # no opener: when, not a list
+])
+def test_a_list_of_years_names_one_item_each(text, expect):
+    assert flagged(text) is expect
+
+
+def test_a_flagged_list_of_years_covers_the_years():
+    (hit,) = listed.check(document("The band played four tours: 2001, 2004, 2009."), listed.Params())
+    assert [f.text for f in hit.figures] == ["four", "2001", "2004", "2009"]
