@@ -770,3 +770,14 @@ def test_a_new_report_may_go_in_an_input_folder(tmp_path, capsys):
     (tmp_path / "news" / "a.txt").write_text(GOOD, encoding="utf-8")
     assert main(["check", "--output-json", str(tmp_path / "news" / "report.json"), str(tmp_path / "news")]) == 0
     assert json.loads((tmp_path / "news" / "report.json").read_text(encoding="utf-8"))["summary"]["files"] == 1
+
+
+@pytest.mark.parametrize("columns", ["20", "37", "53", "80"])
+def test_a_file_name_is_never_wrapped_into_a_workflow_command(columns, tmp_path, capsys, monkeypatch):
+    # Wherever the terminal's width falls, a wrapped path must not open a line with "::error".
+    monkeypatch.setenv("COLUMNS", columns)
+    name = tmp_path / ("a" * int(columns) + FORGED)
+    name.write_text("Of the 120 drones launched, 90 were shot down and 45 were decoys.", encoding="utf-8")
+    main(["check", "--format", "full", str(name)])
+    out = capsys.readouterr().out
+    assert "FC101" in out and not [line for line in out.splitlines() if line.startswith("::")]

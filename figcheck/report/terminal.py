@@ -78,7 +78,9 @@ class Report:
         held = result.get("held", []) if self.show_checks else []
         if not findings and not held:
             return
-        c.print(Text(visible(where), style="bold underline"))
+        # A path is printed whole, never wrapped: a wrap could open a line with a name's own
+        # "::error ...", which a CI runner reading the log would take for a workflow command.
+        c.print(Text(visible(where), style="bold underline"), soft_wrap=True)
         for f in findings:
             head = Text.assemble(
                 ("  " + f["code"], "bold"), " ", (f["severity"], STYLE.get(f["severity"], "")), " ",
@@ -136,4 +138,4 @@ def figure_table(result: dict[str, Any], out: TextIO) -> None:
 
 
 def _error_line(c: Console, result: dict[str, Any], where: str) -> None:
-    c.print(Text.assemble((visible(where), "bold"), ": ", ("error", "bold red"), f": {visible(result['error'])}"))
+    c.print(Text.assemble((visible(where), "bold"), ": ", ("error", "bold red"), f": {visible(result['error'])}"), soft_wrap=True)
