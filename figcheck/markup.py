@@ -5,9 +5,13 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import typing
 from dataclasses import dataclass
 from functools import cached_property
 from html.parser import HTMLParser
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable
 
 # One run of body text and the source text it came from:
 # (body_start, source_start, body_length, source_length). Equal lengths mean the run is a
@@ -407,6 +411,15 @@ def _inline(chars: list[str], references: set[str]) -> None:
             hidden[index] = _LITERAL
         return "".join(hidden)
 
+    _html(chars, scan)
+    _links(chars, scan, references)
+    for match in _BARE_URL.finditer(scan()):
+        _blank(chars, match.start(), match.start() + len(_trim_url(match[0])))
+    _emphasis(chars, scan())
+
+
+def _html(chars: list[str], scan: Callable[[], str]) -> None:
+    """Blank raw HTML elements, autolinks, footnote marks and known tags."""
     for pattern in (_RAW_ELEMENT, _AUTOLINK, _FOOTNOTE):
         for match in pattern.finditer(scan()):
             _blank(chars, match.start(), match.end())
@@ -414,6 +427,10 @@ def _inline(chars: list[str], references: set[str]) -> None:
         name = match[1]
         if name.islower() and (name in _HTML_ELEMENTS or "-" in name):
             _blank(chars, match.start(), match.end())
+
+
+def _links(chars: list[str], scan: Callable[[], str], references: set[str]) -> None:
+    """Blank links' syntax and keep their text: inline, by reference and shortcut."""
     # Innermost first: blanking an image's brackets lets the link around it match next time.
     for _ in range(8):
         matches = list(_LINK.finditer(scan()))
@@ -429,10 +446,10 @@ def _inline(chars: list[str], references: set[str]) -> None:
         if match[1].strip().lower() in references:
             _blank(chars, match.start(), match.start(1))
             _blank(chars, match.end(1), match.end())
-    text = scan()
-    for match in _BARE_URL.finditer(text):
-        _blank(chars, match.start(), match.start() + len(_trim_url(match[0])))
-    text = scan()
+
+
+def _emphasis(chars: list[str], text: str) -> None:
+    """Blank emphasis delimiters, not a lone '*' or a snake_case underscore."""
     for match in _EMPHASIS.finditer(text):
         before = text[match.start() - 1] if match.start() > 0 else " "
         after = text[match.end()] if match.end() < len(text) else " "

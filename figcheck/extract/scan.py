@@ -262,6 +262,7 @@ def _inside(spans: _Spans, start: int, end: int) -> bool:
 
 
 def _read(body: str, m, pats: dict) -> Raw | None:
+    """The figure the core pattern matched, read by the kind of words it matched."""
     group = m.lastgroup
     start, end = m.span()
     text = m.group()
@@ -278,29 +279,43 @@ def _read(body: str, m, pats: dict) -> Raw | None:
     if group == "mult":
         return _multiplier(body, start, end, text)
     if group == "ordw":
-        lower = text.lower()
-        # "a second", "per second": the unit of time, not an ordinal.
-        before = body[max(0, start - 8):start].lower()
-        last = before.split()[-1:]
-        if lower == "second" and last and last[0] in lexicon.load("reading")["second_unit_before"]:
-            return None
-        if lower in ("first", "second") and not _ordinal_context(body, end):
-            return None
-        value = words()["ordinals"][lower]
-        return Raw(start, end, value, value, value, kind="ordinal")
+        return _ordinal_word(body, start, end, text)
     if group == "card":
-        lower = text.lower()
-        if lower in ("one",) and not _one_is_figure(body, start, end):
-            return None
-        parsed = _number(text)
-        if parsed is None:
-            return None
-        raw = Raw(start, end, parsed[0], parsed[0], parsed[0], step=parsed[1])
-        if any(w in lower for w in ("million", "billion", "trillion", "thousand")):
-            # "two million": rounded to its scale word.
-            raw.rounded, raw.step = True, magnitude_step(parsed[0])
-        return _extend(body, raw, pats, words_core=True)
-    # digits
+        return _cardinal(body, start, end, text, pats)
+    return _digits(body, start, end, text, pats)
+
+
+def _ordinal_word(body: str, start: int, end: int, text: str) -> Raw | None:
+    """'third', 'fifth'; 'first' and 'second' only before nouns counted in order."""
+    lower = text.lower()
+    # "a second", "per second": the unit of time, not an ordinal.
+    before = body[max(0, start - 8):start].lower()
+    last = before.split()[-1:]
+    if lower == "second" and last and last[0] in lexicon.load("reading")["second_unit_before"]:
+        return None
+    if lower in ("first", "second") and not _ordinal_context(body, end):
+        return None
+    value = words()["ordinals"][lower]
+    return Raw(start, end, value, value, value, kind="ordinal")
+
+
+def _cardinal(body: str, start: int, end: int, text: str, pats: dict) -> Raw | None:
+    """Number words: 'twenty-five', 'two million'; 'one' only where it is a figure."""
+    lower = text.lower()
+    if lower in ("one",) and not _one_is_figure(body, start, end):
+        return None
+    parsed = _number(text)
+    if parsed is None:
+        return None
+    raw = Raw(start, end, parsed[0], parsed[0], parsed[0], step=parsed[1])
+    if any(w in lower for w in ("million", "billion", "trillion", "thousand")):
+        # "two million": rounded to its scale word.
+        raw.rounded, raw.step = True, magnitude_step(parsed[0])
+    return _extend(body, raw, pats, words_core=True)
+
+
+def _digits(body: str, start: int, end: int, text: str, pats: dict) -> Raw | None:
+    """A number in digits, with a unit written before it ("No. 5" aside), its sign and its words."""
     parsed = _number(text)
     if parsed is None or not math.isfinite(parsed[0]):
         return None
@@ -455,110 +470,185 @@ def _multiplier(body: str, start: int, end: int, text: str) -> Raw | None:
 
 
 def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
-    """Read the words around a number: hedge, currency, scale, range, percent, unit, duration."""
-    end = raw.end
-    # NOTE: each look-up below first checks a character or two with plain string tests: most
-    # figures have no currency, range or percent, and a regex call costs more than the test.
-    # Currency before the number: "$5bn", "US$ 4.3 billion".
-    before = body[max(0, raw.start - 2):raw.start]
-    cur = pats["cur_prefix"].search(body, max(0, raw.start - 5), raw.start) \
-        if before and (before[-1] in _CUR_TAILS or before.rstrip()[-1:] in _CUR_TAILS) else None
-    if cur and not words_core:
-        raw.kind, raw.unit, raw.start = "money", _currency()[0][cur.group("cur")], cur.start()
-    # Scale: "1.2 million", "4.1m", "5bn".
-    starts = _starts()
-    nxt = body[end:end + 3].lstrip(" -\u00a0")[:1].lower()  # the first letter of what follows, for the guards
-    m = pats["scale"].match(body, end) if nxt in starts["scale"] else None
-    if (m and not words_core) or (m and m.group("scale").lower() in ("million", "billion", "trillion", "mln", "bln")):
-        factor = words()["scale_suffixes"][m.group("scale").lower()]
-        raw.value *= factor
-        raw.low *= factor
-        raw.high *= factor
-        raw.step *= factor
-        raw.rounded = True
-        end = m.end()
-    # Range: "10-15", "between 10 and 15".
-    near = body[max(0, raw.start - 9):raw.start].lower()
-    between = pats["between"].search(body, max(0, raw.start - 9), raw.start) if ("tween" in near or "from" in near) else None
-    m = pats["range"].match(body, end) if (body[end:end + 1] in "-–" or between) else None
-    if m and (m.group("dash") or (between and between.group().lower().startswith("between") and m.group("and"))):
-        second = _number(m.group("n2"))
-        if second is not None and m.group("dash") and (second[0] <= raw.value or _sports(body, raw.start, pats)):
-            raw.end, raw.kind = m.end(), "skip"  # "3-1": a score, not a range; skip both numbers
-            return raw
-        if second is not None and second[0] > raw.value:
-            factor = words()["scale_suffixes"].get((m.group("scale2") or "").lower(), 1.0)
-            if factor != 1.0 and raw.value * factor < second[0] * factor and raw.step < factor:
-                raw.value, raw.low, raw.step = raw.value * factor, raw.low * factor, raw.step * factor
-            raw.high = second[0] * factor
-            raw.value = (raw.low + raw.high) / 2
-            raw.bound = "range"
-            if between and between.group().lower().startswith("between"):
-                raw.start = between.start()
-            end = m.end()
-    # Percent and percentage points.
-    ahead = body[end:end + 3].lower()
-    m = pats["percent"].match(body, end) if ("%" in ahead or "p" in ahead) else None
-    if m:
-        raw.kind, raw.rounded, end = "percent", True, m.end()
-        pts = pats["points"].match(body, end)
-        if pts and pts.group("pts").lower().startswith("point"):
-            raw.kind, end = "percentage_points", pts.end()
-    else:
-        m = pats["points"].match(body, end) if ("p" in ahead or "b" in ahead) else None
-        if m and m.group("pts").lower().startswith(("percentage", "pct", "basis", "bp")):
-            raw.kind, raw.rounded, end = "percentage_points", True, m.end()
-            if m.group("pts").lower().startswith(("basis", "bp")):
-                raw.value, raw.low, raw.high, raw.step = (x / 100 for x in (raw.value, raw.low, raw.high, raw.step))
-        elif m:
-            raw.kind, raw.unit, end = "count", "point", end  # decided by the sentence later
-    nxt = body[end:end + 3].lstrip(" -\u00a0")[:1].lower()
-    if raw.kind in ("count", "money") and nxt in starts["cur_word"]:
-        m = pats["cur_word"].match(body, end)
-        if m:
-            raw.kind, raw.unit, end = "money", _currency()[1][" ".join(m.group("curw").lower().split())], m.end()
-    if raw.kind == "count":
-        m = pats["duration"].match(body, end) if nxt in starts["duration"] else None
-        if m:
-            dur = m.group("dur").lower()
-            # "six years older" is a gap between two ages, not an age.
-            is_age = m.group("old") or (dur.startswith(("year", "yr")) and body[m.end():m.end() + 4].lower() == " old"
-                                        and body[m.end() + 4:m.end() + 6].lower() not in ("er", "es"))
-            if is_age:
-                raw.kind = "age"
-                end = m.end() + (0 if m.group("old") else 4)
-            else:
-                raw.kind, raw.unit, end = "duration", _duration_unit(dur), m.end()
-                raw = _joined_duration(body, raw, end, pats)
-                end = raw.end
-        else:
-            m = (pats["unit"].match(body, end) or pats["unit_ci"].match(body, end)) if nxt in starts["unit"] else None
-            if m and _unit_ok(body, m):
-                raw.kind, raw.unit, end = "quantity", _unit_names().get(m.group("unit")) or _unit_names()[m.group("unit").lower()], m.end()
-                raw.rounded = True
-            else:
-                m = pats["compound"].match(body, end) if body[end:end + 1] == "-" else None
-                if (m and not words_core) or (m and body[end] == "-"):
-                    word = m.group("cw").lower()
-                    if word in ("year-old", "years-old", "month-old"):
-                        raw.kind, end = "age", m.end()
-                    elif m.group("cw").lower() in lexicon.load("durations"):
-                        raw.kind, raw.unit, end = "duration", _duration_unit(word), m.end()
-                    elif "-" not in word:
-                        raw.counted, end = word, m.end()
-                elif not words_core:
-                    m = pats["ord_suffix"].match(body, end)
-                    if m:
-                        raw.kind, end = "ordinal", m.end()
-    if raw.kind in ("count", "money", "quantity") and body[end:end + 1] == " " and body[end + 1:end + 2] in "apeAPE":
-        m = pats["per"].match(body, end)
-        if m:
-            raw.unit = f"{raw.unit or raw.counted or 'count'} / {m.group('per').lower()}"
-            end = m.end()
-    raw.end = end
+    """Read the words around a number, one pass per job, each moving `raw.end` past what it reads:
+    currency, scale, range, percent, currency word, duration or unit, rate, hedge, year or age."""
+    # NOTE: each pass first checks a character or two with plain string tests: most figures
+    # have no currency, range or percent, and a regex call costs more than the test.
+    _currency_before(body, raw, pats, words_core)
+    _scale(body, raw, pats, words_core)
+    _range(body, raw, pats)
+    if raw.kind == "skip":
+        return raw  # a score: both numbers are skipped, nothing more to read
+    _percent(body, raw, pats)
+    _currency_after(body, raw, pats)
+    # The first reading that matches wins: "5 years" is no unit, "5-day" no ordinal.
+    if raw.kind == "count" and not (_duration(body, raw, pats) or _unit(body, raw, pats)
+                                    or _compound(body, raw, pats)) and not words_core:
+        _ord_suffix(body, raw, pats)
+    _per(body, raw, pats)
     _hedge(body, raw, pats)
     if raw.kind == "count" and not words_core:
         _year_or_age(body, raw, pats)
+    _rounding(body, raw, words_core)
+    return raw
+
+
+def _next_letter(body: str, end: int) -> str:
+    """The first letter of what follows a figure, lower case, for the passes' cheap guards."""
+    return body[end:end + 3].lstrip(" -\u00a0")[:1].lower()
+
+
+def _currency_before(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
+    """A currency before the digits: "$5bn", "US$ 4.3 billion" ("two million" takes none)."""
+    before = body[max(0, raw.start - 2):raw.start]
+    if words_core or not before or not (before[-1] in _CUR_TAILS or before.rstrip()[-1:] in _CUR_TAILS):
+        return
+    cur = pats["cur_prefix"].search(body, max(0, raw.start - 5), raw.start)
+    if cur:
+        raw.kind, raw.unit, raw.start = "money", _currency()[0][cur.group("cur")], cur.start()
+
+
+def _scale(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
+    """A scale word or suffix: "1.2 million", "4.1m", "5bn"; after number words only a full word."""
+    m = pats["scale"].match(body, raw.end) if _next_letter(body, raw.end) in _starts()["scale"] else None
+    if not m or (words_core and m.group("scale").lower() not in ("million", "billion", "trillion", "mln", "bln")):
+        return
+    factor = words()["scale_suffixes"][m.group("scale").lower()]
+    raw.value *= factor
+    raw.low *= factor
+    raw.high *= factor
+    raw.step *= factor
+    raw.rounded = True
+    raw.end = m.end()
+
+
+def _range(body: str, raw: Raw, pats: dict) -> None:
+    """A second number: "10-15", "between 10 and 15" (one figure, low and high), or a score
+    ("3-1", or any dash in a sports story), whose two numbers are skipped (kind "skip")."""
+    end = raw.end
+    near = body[max(0, raw.start - 9):raw.start].lower()
+    between = pats["between"].search(body, max(0, raw.start - 9), raw.start) if ("tween" in near or "from" in near) else None
+    m = pats["range"].match(body, end) if (body[end:end + 1] in "-–" or between) else None
+    is_between = bool(between) and between.group().lower().startswith("between")
+    if not m or not (m.group("dash") or (is_between and m.group("and"))):
+        return
+    second = _number(m.group("n2"))
+    if second is None:
+        return
+    if m.group("dash") and (second[0] <= raw.value or _sports(body, raw.start, pats)):
+        raw.end, raw.kind = m.end(), "skip"
+        return
+    if second[0] <= raw.value:
+        return
+    factor = words()["scale_suffixes"].get((m.group("scale2") or "").lower(), 1.0)
+    if factor != 1.0 and raw.value * factor < second[0] * factor and raw.step < factor:
+        raw.value, raw.low, raw.step = raw.value * factor, raw.low * factor, raw.step * factor
+    raw.high = second[0] * factor
+    raw.value = (raw.low + raw.high) / 2
+    raw.bound = "range"
+    if is_between:
+        raw.start = between.start()
+    raw.end = m.end()
+
+
+def _percent(body: str, raw: Raw, pats: dict) -> None:
+    """Percent, percentage points and basis points; a bare "points" is left to the sentence."""
+    end = raw.end
+    ahead = body[end:end + 3].lower()
+    m = pats["percent"].match(body, end) if ("%" in ahead or "p" in ahead) else None
+    if m:
+        raw.kind, raw.rounded, raw.end = "percent", True, m.end()
+        pts = pats["points"].match(body, raw.end)
+        if pts and pts.group("pts").lower().startswith("point"):
+            raw.kind, raw.end = "percentage_points", pts.end()
+        return
+    m = pats["points"].match(body, end) if ("p" in ahead or "b" in ahead) else None
+    if not m:
+        return
+    pts = m.group("pts").lower()
+    if pts.startswith(("percentage", "pct", "basis", "bp")):
+        raw.kind, raw.rounded, raw.end = "percentage_points", True, m.end()
+        if pts.startswith(("basis", "bp")):
+            raw.value, raw.low, raw.high, raw.step = (x / 100 for x in (raw.value, raw.low, raw.high, raw.step))
+    else:
+        raw.kind, raw.unit = "count", "point"  # decided by the sentence later
+
+
+def _currency_after(body: str, raw: Raw, pats: dict) -> None:
+    """A currency word after the number: "40 dollars", "5 million euros"."""
+    if raw.kind not in ("count", "money") or _next_letter(body, raw.end) not in _starts()["cur_word"]:
+        return
+    m = pats["cur_word"].match(body, raw.end)
+    if m:
+        raw.kind, raw.unit, raw.end = "money", _currency()[1][" ".join(m.group("curw").lower().split())], m.end()
+
+
+def _duration(body: str, raw: Raw, pats: dict) -> bool:
+    """A time unit: "3 hours" (a duration, joined with "2 hours 6 minutes"), "6 years old" (an age)."""
+    m = pats["duration"].match(body, raw.end) if _next_letter(body, raw.end) in _starts()["duration"] else None
+    if not m:
+        return False
+    dur = m.group("dur").lower()
+    # "six years older" is a gap between two ages, not an age.
+    is_age = m.group("old") or (dur.startswith(("year", "yr")) and body[m.end():m.end() + 4].lower() == " old"
+                                and body[m.end() + 4:m.end() + 6].lower() not in ("er", "es"))
+    if is_age:
+        raw.kind = "age"
+        raw.end = m.end() + (0 if m.group("old") else 4)
+    else:
+        raw.kind, raw.unit = "duration", _duration_unit(dur)
+        _joined_duration(body, raw, m.end(), pats)
+    return True
+
+
+def _unit(body: str, raw: Raw, pats: dict) -> bool:
+    """A unit of measure: "41C", "5 km", "12 tonnes"."""
+    end = raw.end
+    m = (pats["unit"].match(body, end) or pats["unit_ci"].match(body, end)) \
+        if _next_letter(body, end) in _starts()["unit"] else None
+    if not m or not _unit_ok(body, m):
+        return False
+    raw.kind, raw.unit, raw.end = "quantity", _unit_names().get(m.group("unit")) or _unit_names()[m.group("unit").lower()], m.end()
+    raw.rounded = True
+    return True
+
+
+def _compound(body: str, raw: Raw, pats: dict) -> bool:
+    """A hyphened word: "the 71-year-old" (an age), "a 5-day" (a duration), "a 12-member" (counted)."""
+    m = pats["compound"].match(body, raw.end) if body[raw.end:raw.end + 1] == "-" else None
+    if not m:
+        return False
+    word = m.group("cw").lower()
+    if word in ("year-old", "years-old", "month-old"):
+        raw.kind, raw.end = "age", m.end()
+    elif word in lexicon.load("durations"):
+        raw.kind, raw.unit, raw.end = "duration", _duration_unit(word), m.end()
+    elif "-" not in word:
+        raw.counted, raw.end = word, m.end()
+    return True
+
+
+def _ord_suffix(body: str, raw: Raw, pats: dict) -> bool:
+    """An ordinal written in digits: "21st", "3rd"."""
+    m = pats["ord_suffix"].match(body, raw.end)
+    if m:
+        raw.kind, raw.end = "ordinal", m.end()
+    return bool(m)
+
+
+def _per(body: str, raw: Raw, pats: dict) -> None:
+    """A rate: "5 a day", "$40 per barrel", "12 each": the unit becomes "<unit> / <per>"."""
+    end = raw.end
+    if raw.kind not in ("count", "money", "quantity") or body[end:end + 1] != " " or body[end + 1:end + 2] not in "apeAPE":
+        return
+    m = pats["per"].match(body, end)
+    if m:
+        raw.unit = f"{raw.unit or raw.counted or 'count'} / {m.group('per').lower()}"
+        raw.end = m.end()
+
+
+def _rounding(body: str, raw: Raw, words_core: bool) -> None:
+    """The range the written digits allow: "25.269" read both ways, "4.1m" to its last digit."""
     if not words_core and raw.kind in ("count", "money") and _DOT_THOUSANDS.match(body, raw.start, raw.end) \
             and raw.value < 1000:
         # "25.269 units" is 25,269 in much of Europe's copy: no reading is ruled out.
@@ -567,7 +657,6 @@ def _extend(body: str, raw: Raw, pats: dict, words_core: bool) -> Raw | None:
         raw.low, raw.high = raw.value - raw.step / 2, raw.value + raw.step / 2
         if raw.value >= 0 and raw.low < 0:
             raw.low = 0.0
-    return raw
 
 
 def _unit_ok(body: str, m) -> bool:
