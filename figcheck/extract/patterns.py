@@ -83,7 +83,9 @@ def pieces() -> dict[str, str]:
                   r"(?![.,]\d)(?!-\d+/)",
         # At most a dozen words: "one hundred and twenty-three thousand four hundred and six" is
         # eleven, and a bound keeps a run of number words from being read as one endless number.
-        "CARD": rf"\b(?:{card})(?:(?:\s+and\s+|[\s-]+)(?:{card})){{0,12}}\b",
+        # "and" joins number words only after a scale: "three hundred and four", never "three
+        # and four thousand" (two numbers, 3 and 4,000, not 7,000).
+        "CARD": rf"\b(?:{card})(?:(?:(?<=\b(?:{alternation(w['scales'])}))\s+and\s+|[\s-]+)(?:{card})){{0,12}}\b",
         "ORDWORD": rf"\b(?:{alternation(w['ordinals'])})\b",
         "FRACWORD": alternation(w["fractions"]),
         "VAGUE": rf"\b(?:{alternation(w['vague'])})",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from figcheck.extract.patterns import ARTICLES, compiled, trie
 from figcheck.extract.text import folded
 
 INF = math.inf
+
+SCHEMA = (("carry", ("joins",)), ("one", ("before_number",)), ("mixed", ("joins",)))
 
 _DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
 
@@ -36,6 +39,7 @@ class Raw:
     unit: str | None = None
     counted: str | None = None
     rounded: bool = False  # the wording rounds: decimals, scale words, percentages
+    factor: float = 1.0  # the scale word's ("5bn": 1e9), which a number before may share
 
 
 @functools.cache
@@ -125,6 +129,7 @@ def scan(body: str, published: float | None = None) -> list[Raw]:
         # A number past a float ("1e309", four hundred nines) cannot be reasoned about: drop it.
         if raw.kind != "skip" and math.isfinite(raw.value) and not math.isnan(raw.low) and not math.isnan(raw.high):
             found.append(raw)
+    _carry_scale(body, found)
     return _with_malformed(body, found, skipped, pats)
 
 
@@ -311,6 +316,8 @@ def _cardinal(body: str, start: int, end: int, text: str, pats: dict) -> Raw | N
     if any(w in lower for w in ("million", "billion", "trillion", "thousand")):
         # "two million": rounded to its scale word.
         raw.rounded, raw.step = True, magnitude_step(parsed[0])
+    raw.factor = _word_scale(lower)[1]
+    _mixed(body, raw, pats)
     return _extend(body, raw, pats, words_core=True)
 
 
@@ -354,6 +361,9 @@ def _one_is_figure(body: str, start: int, end: int) -> bool:
     after = body[end:end + 24].lower().split()
     if not after:
         return False
+    if len(after) >= 2 and after[0] in _scan_words("one", "before_number") \
+            and (after[1][:1].isdigit() or after[1].split("-")[0] in words()["cardinals"]):
+        return True  # "between one and two", "one or two"
     return after[0] not in lexicon.load("context")["stop"] and after[0].isalpha() and not after[0].endswith("ed")
 
 
@@ -518,7 +528,7 @@ def _scale(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
     raw.low *= factor
     raw.high *= factor
     raw.step *= factor
-    raw.rounded = True
+    raw.rounded, raw.factor = True, factor
     raw.end = m.end()
 
 
@@ -538,9 +548,14 @@ def _range(body: str, raw: Raw, pats: dict) -> None:
     if m.group("dash") and (second[0] <= raw.value or _sports(body, raw.start, pats)):
         raw.end, raw.kind = m.end(), "skip"
         return
+    factor = words()["scale_suffixes"].get((m.group("scale2") or "").lower(), 1.0)
+    if factor == 1.0 and not m.group("n2")[:1].isdigit():
+        # "between three and four thousand": the scale word is the first number's too.
+        numeral, word_factor = _word_scale(m.group("n2").lower())
+        if word_factor != 1.0 and raw.value < numeral:
+            second, factor = (numeral, second[1]), word_factor
     if second[0] <= raw.value:
         return
-    factor = words()["scale_suffixes"].get((m.group("scale2") or "").lower(), 1.0)
     if factor != 1.0 and raw.value * factor < second[0] * factor and raw.step < factor:
         raw.value, raw.low, raw.step = raw.value * factor, raw.low * factor, raw.step * factor
     raw.high = second[0] * factor
@@ -549,6 +564,64 @@ def _range(body: str, raw: Raw, pats: dict) -> None:
     if is_between:
         raw.start = between.start()
     raw.end = m.end()
+
+
+def _word_scale(lower: str) -> tuple[float, float]:
+    """'four thousand' -> (4, 1000): a number word and its scale word; else (0, 1)."""
+    tokens = lower.split()
+    scales = words()["scales"]
+    if len(tokens) != 2 or tokens[1] not in scales:
+        return 0.0, 1.0
+    numeral = parse_words(tokens[0])
+    return (numeral, float(scales[tokens[1]])) if numeral else (0.0, 1.0)
+
+
+def _carry_scale(body: str, found: list[Raw]) -> None:
+    """'$20 to $25 billion', 'three to four thousand': a bare number, a join word, then a number
+    with a scale; the first number is read at the second's scale (and currency), and the two stay
+    two figures. Only when the first number is below the second's numeral, or above it by less
+    than ten times ('from 12 to 8 billion'): '600,000 to 1.1 million' keeps its 600,000."""
+    joins = _scan_words("carry", "joins")
+    for a, b in itertools.pairwise(found):
+        f = b.factor
+        if f == 1.0 or a.factor != 1.0 or a.kind not in ("count", "money") or b.kind not in ("count", "money") \
+                or b.bound != "exact" or a.bound == "range" or a.step >= f or a.value <= 0:
+            continue
+        gap = body[a.end:b.start].split()
+        if len(gap) != 1 or gap[0].lower() not in joins or not body[a.end:a.end + 1].isspace():
+            continue
+        numeral = b.value / f
+        if (a.unit and b.unit and a.unit != b.unit) or a.value >= numeral * 10:
+            continue
+        a.value, a.step, a.factor, a.rounded = a.value * f, a.step * f, f, True
+        if a.bound == "exact":
+            a.low, a.high = max(0.0, a.value - a.step / 2), a.value + a.step / 2
+        else:  # "about 20 to 25 billion": the hedge's range, at the scale
+            a.low, a.high = a.low * f, a.high * f
+        if a.kind != b.kind:  # "20 to 25 billion dollars", "$20 to 25 billion": one currency
+            a.kind = b.kind = "money"
+            a.unit = b.unit = a.unit or b.unit
+
+
+@functools.cache
+def _scan_words(table: str, key: str) -> frozenset[str]:
+    return frozenset(lexicon.load_strict("scan", SCHEMA)[table][key])
+
+
+def _mixed(body: str, raw: Raw, pats: dict) -> None:
+    """'three and a half', 'two and three-quarters': a whole number and a fraction are one number."""
+    gap = body[raw.end:raw.end + 6].split(None, 1)
+    if raw.value != int(raw.value) or not gap or gap[0].lower() not in _scan_words("mixed", "joins") \
+            or not body[raw.end:raw.end + 1].isspace():
+        return
+    at = raw.end + 1 + len(gap[0])
+    if not body[at:at + 1].isspace():
+        return
+    m = pats["core"].match(body, at + 1)
+    frac = _fraction(body, m.start(), m.end(), m.group(), pats) if m and m.lastgroup == "frac" else None
+    if frac and frac.kind == "fraction" and frac.start == m.start() and 0 < frac.value < 1:
+        raw.value = raw.low = raw.high = raw.value + frac.value
+        raw.end = frac.end
 
 
 def _percent(body: str, raw: Raw, pats: dict) -> None:

@@ -1,0 +1,83 @@
+"""Issue 14: figures read right: a range's scale carried back, number words joined only where
+English joins them, mixed numbers. Each cause has positives and traps, in invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck import extract_figures
+
+
+def figures(text: str) -> list[tuple[str, str, float, float, float, str | None]]:
+    return [(f.text, f.kind, f.value, f.low, f.high, f.unit) for f in extract_figures(text)]
+
+
+def approx(rows: list[tuple]) -> list[tuple]:
+    return [tuple(pytest.approx(x) if isinstance(x, (int, float)) else x for x in row) for row in rows]
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # The scale (and currency) of the second number is the first's: two figures, as a change needs.
+    ("Repairs could run from $30 to $45 billion.",
+     [("$30", "money", 30e9, 29.5e9, 30.5e9, "USD"), ("$45 billion", "money", 45e9, 44.5e9, 45.5e9, "USD")]),
+    ("The ferry line wants 70 to 90 million euros.",
+     [("70", "money", 70e6, 69.5e6, 70.5e6, "EUR"), ("90 million euros", "money", 90e6, 89.5e6, 90.5e6, "EUR")]),
+    ("Losses shrank from 14 to 9 billion.",
+     [("14", "count", 14e9, 13.5e9, 14.5e9, None), ("9 billion", "count", 9e9, 8.5e9, 9.5e9, None)]),
+    ("Six or seven thousand fans waited.",
+     [("Six", "count", 6000, 5500, 6500, None), ("seven thousand", "count", 7000, 6500, 7500, None)]),
+    ("Roughly two to three hundred boats sailed.",
+     [("Roughly two", "count", 200, 180, 220, None), ("three hundred", "count", 300, 300, 300, None)]),
+    ("She guessed between five and six million visits.",
+     [("between five and six million", "count", 5.5e6, 5e6, 6e6, None)]),
+    ("Its value fell between one and two pct.",
+     [("between one and two pct", "percent", 1.5, 1, 2, None)]),
+])
+def test_scale_carried_back(text, wanted):
+    assert figures(text) == approx(wanted)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # Far below the second number's numeral: a figure of its own size, not at the scale.
+    ("The club grew from 900 to 1.4 million members.",
+     [("900", "count", 900, 900, 900, None), ("1.4 million", "count", 1.4e6, 1.35e6, 1.45e6, None)]),
+    ("It paid $750,000 to $1.2 million.",
+     [("$750,000", "money", 750000, 750000, 750000, "USD"), ("$1.2 million", "money", 1.2e6, 1.15e6, 1.25e6, "USD")]),
+    # A percentage before "to" is another quantity.
+    ("Sales rose 8% to $3 billion.",
+     [("8%", "percent", 8, 7.5, 8.5, None), ("$3 billion", "money", 3e9, 2.5e9, 3.5e9, "USD")]),
+    # Not joined by "to" or "or".
+    ("Of 40 bids, 3 billion dollars came in.",
+     [("40", "count", 40, 40, 40, None), ("3 billion dollars", "money", 3e9, 2.5e9, 3.5e9, "USD")]),
+])
+def test_scale_not_carried(text, wanted):
+    assert figures(text) == approx(wanted)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # "and" joins number words only after a scale word.
+    ("Chapters seven and eight were cut.", [("seven", "count", 7, 7, 7, None), ("eight", "count", 8, 8, 8, None)]),
+    ("Three hundred and six passengers.", [("Three hundred and six", "count", 306, 306, 306, None)]),
+    ("Four thousand and ten seats.", [("Four thousand and ten", "count", 4010, 4005, 4015, None)]),
+    ("Volumes one and three are missing.", [("one", "count", 1, 1, 1, None), ("three", "count", 3, 3, 3, None)]),
+    ("Pick one or two ripe pears.", [("one", "count", 1, 1, 1, None), ("two", "count", 2, 2, 2, None)]),
+])
+def test_and_joins_number_words_after_a_scale_only(text, wanted):
+    assert figures(text) == approx(wanted)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("The dig lasted four and a half years.", [("four and a half years", "duration", 4.5, 4.5, 4.5, "year")]),
+    ("They signed a nine and one-half year lease.", [("nine and one-half year", "duration", 9.5, 9.5, 9.5, "year")]),
+    ("Nearly three and a half million tickets.",
+     [("Nearly three and a half million", "count", 3.5e6, 2.975e6, 3.5e6, None)]),
+    # A whole number and another whole number are two figures, not a mixed number.
+    ("Rooms five and six months apart.", [("five", "count", 5, 5, 5, None), ("six months", "duration", 6, 6, 6, "month")]),
+])
+def test_mixed_numbers(text, wanted):
+    assert figures(text) == approx(wanted)
+
+
+def test_no_one_stays_a_pronoun():
+    assert [f.text for f in extract_figures("No one and nothing moved.")] == []
+    assert [f.text for f in extract_figures("She is the one to watch.")] == []
