@@ -73,12 +73,15 @@ def pieces() -> dict[str, str]:
     cur = lexicon.load("currencies")
     months = alternation(ctx["months"])
     card = alternation([*w["cardinals"], *w["scales"]])
+    glued = [c for c in cur["prefixes"] if c[-1].isalpha()]
     p = {
         # Digits not glued to letters ("G7", "A320"), to a hyphenated name ("F-16", "COVID-19") or
         # to another number ("1.1.1"): those are names or versions, not figures.
         # Runs of digits are possessive (\d++): "$110,00" or "904,00" is no figure, and must not
         # be read as "$11" or "90" by giving back digits until what follows looks like an end.
-        "DIGITS": r"(?<![\p{L}\d_])(?<!\p{L}[-/])(?<!\d[.,:/])"
+        # A currency code glued to the digits is no name: "EUR25m", "RM12.80" (as written, case
+        # and all: "eur25" is not one).
+        "DIGITS": rf"(?:(?<![\p{{L}}\d_])|(?<=(?<![\p{{L}}\d_])(?-i:{alternation(glued, blind=False)})))(?<!\p{{L}}[-/])(?<!\d[.,:/])"
                   r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u200b]\d{3})+(?!\d)|\d++)(?:\.\d++)?(?:-\d{1,2}/\d{1,2}|[½¼¾⅓⅔⅛])?"
                   r"(?![.,]\d)(?!-\d+/)",
         # At most a dozen words: "one hundred and twenty-three thousand four hundred and six" is

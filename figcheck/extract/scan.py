@@ -19,7 +19,7 @@ from figcheck.extract.text import folded
 
 INF = math.inf
 
-SCHEMA = (("carry", ("joins",)), ("one", ("before_number",)), ("mixed", ("joins",)))
+SCHEMA = (("carry", ("joins",)), ("one", ("before_number",)), ("mixed", ("joins",)), ("glued", ("suffixes", "not_money")))
 
 _DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
 
@@ -175,7 +175,10 @@ def _candidates(body: str, digits: list[int]) -> list[int]:
 _WEB_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".co.uk", ".gov", ".edu", ".io")
 
 
-_CUR_TAILS = frozenset("$£€¥₹sSDRPd.")
+@functools.cache
+def _cur_tails() -> frozenset[str]:
+    """The last characters of the currency prefixes: a figure after none of them has no prefix."""
+    return frozenset(p[-1] for p in lexicon.load("currencies")["prefixes"])
 
 
 @functools.cache
@@ -511,7 +514,8 @@ def _next_letter(body: str, end: int) -> str:
 def _currency_before(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
     """A currency before the digits: "$5bn", "US$ 4.3 billion" ("two million" takes none)."""
     before = body[max(0, raw.start - 2):raw.start]
-    if words_core or not before or not (before[-1] in _CUR_TAILS or before.rstrip()[-1:] in _CUR_TAILS):
+    tails = _cur_tails()
+    if words_core or not before or not (before[-1] in tails or before.rstrip()[-1:] in tails):
         return
     cur = pats["cur_prefix"].search(body, max(0, raw.start - 5), raw.start)
     if cur:
@@ -648,12 +652,28 @@ def _percent(body: str, raw: Raw, pats: dict) -> None:
 
 
 def _currency_after(body: str, raw: Raw, pats: dict) -> None:
-    """A currency word after the number: "40 dollars", "5 million euros"."""
+    """A currency word after the number: "40 dollars", "5 million euros"; a subunit glued: "55p"."""
+    if raw.kind == "count" and _glued_subunit(body, raw, pats):
+        return
     if raw.kind not in ("count", "money") or _next_letter(body, raw.end) not in _starts()["cur_word"]:
         return
     m = pats["cur_word"].match(body, raw.end)
     if m:
         raw.kind, raw.unit, raw.end = "money", _currency()[1][" ".join(m.group("curw").lower().split())], m.end()
+
+
+def _glued_subunit(body: str, raw: Raw, pats: dict) -> bool:
+    """'55p': a currency subunit glued to digits, one letter ending a word ('5pm' is a time, 'Section
+    5p' a name)."""
+    end = raw.end
+    suffixes = lexicon.load_strict("scan", SCHEMA)["glued"]["suffixes"]
+    letter = body[end:end + 1]
+    if letter not in suffixes or not body[end - 1:end].isdigit() or body[end + 1:end + 2].isalnum() \
+            or body[end + 1:end + 3] in (".m", ".M") or body[raw.start:end] in _scan_words("glued", "not_money") \
+            or _is_name(body, raw.start, pats):
+        return False
+    raw.kind, raw.unit, raw.end = "money", suffixes[letter], end + 1
+    return True
 
 
 def _duration(body: str, raw: Raw, pats: dict) -> bool:

@@ -81,3 +81,32 @@ def test_mixed_numbers(text, wanted):
 def test_no_one_stays_a_pronoun():
     assert [f.text for f in extract_figures("No one and nothing moved.")] == []
     assert [f.text for f in extract_figures("She is the one to watch.")] == []
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # A currency code glued to the digits, or before them.
+    ("The grant was EUR40m in all.", [("EUR40m", "money", 40e6, 39.5e6, 40.5e6, "EUR")]),
+    ("A meal cost RM23.50 there.", [("RM23.50", "money", 23.5, 23.495, 23.505, "MYR")]),
+    ("Bids opened at $A15,000.", [("$A15,000", "money", 15000, 15000, 15000, "AUD")]),
+    ("The prize is SEK2 million.", [("SEK2 million", "money", 2e6, 1.5e6, 2.5e6, "SEK")]),
+    ("They paid CHF 7.5bn for it.", [("CHF 7.5bn", "money", 7.5e9, 7.45e9, 7.55e9, "CHF")]),
+    # Pence glued to the digits.
+    ("The stock slipped 6p to 212p.",
+     [("6p", "money", 6, 6, 6, "GBP-pence"), ("212p", "money", 212, 212, 212, "GBP-pence")]),
+    ("Duty rises 2.5p per litre.", [("2.5p per litre", "money", 2.5, 2.45, 2.55, "GBP-pence / litre")]),
+])
+def test_currency_glued(text, wanted):
+    assert figures(text) == approx(wanted)
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("The B52 and the A380 landed.", []),               # a model glued to letters stays a name
+    ("Its code was XUSD77 today.", []),                  # a code inside a longer word is no currency
+    ("Streams come in 720p only.", ["720"]),             # a video resolution is no money
+    ("Doors open at 7p.m. nightly.", []),                # a clock time
+    ("See Clause 4p of the deal.", []),                  # a label
+])
+def test_currency_glued_traps(text, written):
+    figs = extract_figures(text)
+    assert [f.text for f in figs] == written
+    assert all(f.kind != "money" for f in figs)
