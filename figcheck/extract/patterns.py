@@ -121,6 +121,7 @@ class _Lazy(dict):
 def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
     """Every pattern the extractor runs, each compiled once, when first used."""
     p = pieces()
+    w = words()
     hedges = [word for h in lexicon.load("hedges")["hedge"] for word in h["words"]]
     nf = lexicon.load("not_figures")
     units = lexicon.load("units")["units"]
@@ -138,7 +139,7 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
             rf"|(?P<vague>{p['VAGUE']})"
             rf"|(?P<named>{p['NAMED']})"
             rf"|(?P<frac>\b(?:{frac_num}[\s-](?:{p['FRACWORD']})|half|{frac_num}\s+(?:in|out\s+of)\s+(?:\d{{1,3}}(?![\d,.])|{p['CARD']}))\b)"
-            rf"|(?P<mult>\b(?:twice|thrice|(?:{p['CARD']}|\d+(?:\.\d+)?)[\s-](?:times|fold)\b)(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|the|that|than|over|what)\b)|\b(?:{p['CARD']}|\d+)-fold\b)"
+            rf"|(?P<mult>\b(?:twice|thrice|(?:{p['CARD']}|\d+(?:\.\d+)?)[\s-](?:times|fold)\b)(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|the|that|than|over|what)\b)|\b(?:{p['CARD']}|\d+)-fold\b|\b(?:{alternation(w['folds'])})\b)"
             rf"|(?P<ordw>{p['ORDWORD']})"
             rf"|(?P<digits>{p['DIGITS']})"
             rf"|(?P<card>{p['CARD']}))",

@@ -19,7 +19,8 @@ from figcheck.extract.text import folded
 
 INF = math.inf
 
-SCHEMA = (("carry", ("joins",)), ("one", ("before_number",)), ("mixed", ("joins",)), ("glued", ("suffixes", "not_money")))
+SCHEMA = (("carry", ("joins",)), ("one", ("before_number",)), ("mixed", ("joins",)), ("glued", ("suffixes", "not_money")),
+          ("sign", ("negative", "margin_before")))
 
 _DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
 
@@ -219,7 +220,7 @@ def _first_words() -> frozenset[str]:
     w = words()
     ctx = lexicon.load("context")
     phrases = [*w["cardinals"], *w["scales"], *w["ordinals"], *w["fractions"], *w["vague"], *w["named"],
-               *w["multipliers"], *ctx["months"], *ARTICLES, "half"]
+               *w["multipliers"], *w["folds"], *ctx["months"], *ARTICLES, "half"]
     return frozenset(p.split()[0].split("-")[0].lower() for p in phrases)
 
 
@@ -321,6 +322,7 @@ def _cardinal(body: str, start: int, end: int, text: str, pats: dict) -> Raw | N
         raw.rounded, raw.step = True, magnitude_step(parsed[0])
     raw.factor = _word_scale(lower)[1]
     _mixed(body, raw, pats)
+    _sign(body, raw, pats)
     return _extend(body, raw, pats, words_core=True)
 
 
@@ -336,16 +338,33 @@ def _digits(body: str, start: int, end: int, text: str, pats: dict) -> Raw | Non
         raw.kind, raw.unit = "quantity", lexicon.load("units")["prefix_units"][before[-1].lower()]
         raw.low, raw.high = value - step / 2, value + step / 2
         return raw
-    sign = pats["sign"].search(body, max(0, start - 2), start) if body[start - 1:start] in ("-", "−") else None
-    if sign:
-        raw.start = sign.start()
-        raw.value = raw.low = raw.high = -value
+    _sign(body, raw, pats)
     raw = _extend(body, raw, pats, words_core=False)
     # "Boeing 737", "Windows 10": a bare whole number after a name is part of the name; "Gold
     # 4.71 billion" is a figure, since a scale, unit or decimal says so.
     if raw and raw.kind in ("count", "year") and raw.bound == "exact" and raw.end == end and _is_name(body, start, pats):
         return None
     return raw
+
+
+def _sign(body: str, raw: Raw, pats: dict) -> None:
+    """A minus sign ('-3.2%') or word ('minus 40 degrees') before the number: a negative value;
+    not after 'plus or', where it states a margin."""
+    start = raw.start
+    if body[start - 1:start] in ("-", "−"):
+        sign = pats["sign"].search(body, max(0, start - 2), start)
+        if sign:
+            raw.start = sign.start()
+            raw.value = raw.low = raw.high = -raw.value
+        return
+    before = body[max(0, start - 20):start].split()
+    if not before or before[-1].lower() not in _scan_words("sign", "negative") or not body[start - 1:start].isspace():
+        return
+    prior = before[-2].lower() if len(before) > 1 else ""
+    if prior in _scan_words("sign", "margin_before") or prior[:1].isdigit() or prior in words()["cardinals"]:
+        return  # "plus or minus 3", "10 minus 4": a margin or a sum, not a negative number
+    raw.start = start - 1 - len(before[-1])
+    raw.value = raw.low = raw.high = -raw.value
 
 
 def _ordinal_context(body: str, end: int) -> bool:
@@ -470,9 +489,9 @@ def _fraction(body: str, start: int, end: int, text: str, pats: dict) -> Raw | N
 
 def _multiplier(body: str, start: int, end: int, text: str) -> Raw | None:
     lower = text.lower()
-    table = words()["multipliers"]
-    if lower in table:
-        value = float(table[lower])
+    table, folds = words()["multipliers"], words()["folds"]
+    if lower in table or lower in folds:
+        value = float(table.get(lower) or folds[lower])
     else:
         head = lower.replace("-", " ").split()[0]
         parsed = _number(head)

@@ -110,3 +110,29 @@ def test_currency_glued_traps(text, written):
     figs = extract_figures(text)
     assert [f.text for f in figs] == written
     assert all(f.kind != "money" for f in figs)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Nights drop to minus 15C up there.", [("minus 15C", "quantity", -15, -15.5, -14.5, "degree_Celsius")]),
+    ("The balance ended at minus 3.4 billion dlrs.", [("minus 3.4 billion dlrs", "money", -3.4e9, -3.45e9, -3.35e9, "USD")]),
+    ("Its score sank to minus twelve.", [("minus twelve", "count", -12, -12, -12, None)]),
+    ("Margins were -1.5% last quarter.", [("-1.5%", "percent", -1.5, -1.55, -1.45, None)]),
+    # A margin of error and a difference are no negative numbers.
+    ("The poll is accurate to plus or minus 4%.", [("4%", "percent", 4, 3.5, 4.5, None)]),
+    ("Eleven minus three is eight.",
+     [("Eleven", "count", 11, 11, 11, None), ("three", "count", 3, 3, 3, None), ("eight", "count", 8, 8, 8, None)]),
+])
+def test_negative_values(text, wanted):
+    assert figures(text) == approx(wanted)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Bookings grew sixfold in a year.", [("sixfold", "multiplier", 6, 6, 6, None)]),
+    ("A hundredfold jump followed.", [("hundredfold", "multiplier", 100, 100, 100, None)]),
+    ("It saw a seven-fold rise.", [("seven-fold", "multiplier", 7, 7, 7, None)]),
+    # A word that only starts like one is not a multiplier.
+    ("The tenfolds of the map.", []),
+    ("She threefolded the cloth.", []),
+])
+def test_fold_multipliers(text, wanted):
+    assert figures(text) == approx(wanted)
