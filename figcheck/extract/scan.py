@@ -568,6 +568,8 @@ def _range(body: str, raw: Raw, pats: dict) -> None:
     second = _number(m.group("n2"))
     if second is None:
         return
+    if _year_span(body, raw, m):
+        return
     if m.group("dash") and (second[0] <= raw.value or _sports(body, raw.start, pats)):
         raw.end, raw.kind = m.end(), "skip"
         return
@@ -587,6 +589,23 @@ def _range(body: str, raw: Raw, pats: dict) -> None:
     if is_between:
         raw.start = between.start()
     raw.end = m.end()
+
+
+def _year_span(body: str, raw: Raw, m) -> bool:
+    """'1994-96', '(1948-2019)': two years a dash joins, the second later, are a span of years
+    (a score or a count range otherwise); `_year_or_age` reads them as years."""
+    first, n2 = body[raw.start:raw.end], m.group("n2")
+    if not (m.group("dash") and first.isdigit() and len(first) == 4 and n2.isdigit() and len(n2) in (2, 4)
+            and not m.group("cur2") and not m.group("scale2") and 1000 <= raw.value <= 2199):
+        return False
+    y1 = int(first)
+    y2 = int(n2) if len(n2) == 4 else y1 // 100 * 100 + int(n2)
+    if len(n2) == 2 and y2 <= y1:
+        y2 += 100  # "1998-02": into the next century
+    if not y1 < y2 <= 2199:
+        return False
+    raw.low, raw.high, raw.value, raw.bound, raw.end = float(y1), float(y2), (y1 + y2) / 2, "range", m.end()
+    return True
 
 
 def _word_scale(lower: str) -> tuple[float, float]:
@@ -836,6 +855,17 @@ def _sports(body: str, start: int, pats: dict) -> bool:
     return bool(pats["sports"].search(body, max(0, start - 80), min(len(body), start + 80)))
 
 
+_YEAR_SPAN = re.compile(r"\d{4}[-–]\d{2}(?:\d{2})?")
+
+
+def _year_before(body: str, end: int) -> bool:
+    """Whether a four-digit number ending at `end` is a year: not before a plural ('1500 troops')."""
+    nxt = body[end:end + 16].split()
+    word = nxt[0].strip(",.;:)").lower() if nxt else ""
+    stops = lexicon.load("context")["stop"]
+    return not word or word in stops or not word.isalpha() or not word.endswith("s") or nxt[0][:1].isupper()
+
+
 _AT_AGE_BEFORE = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)At\s$")
 _AT_AGE_AFTER = regex.compile(r",\s+(?:(?:\p{Lu}\p{Ll}+\s+){0,2}\p{Lu}\p{Ll}+|he|she)\s+\p{Ll}")
 
@@ -846,15 +876,14 @@ def _at_age(body: str, raw: Raw) -> bool:
 
 
 def _year_or_age(body: str, raw: Raw, pats: dict) -> None:
-    """A bare four-digit number is a year; 'Garcia, 39,' is an age."""
+    """A bare four-digit number is a year, and so is a span of them; 'Garcia, 39,' is an age."""
     text = body[raw.start:raw.end]
-    if raw.bound == "exact" and text.isdigit() and len(text) == 4 and 1000 <= raw.value <= 2199:
-        nxt = body[raw.end:raw.end + 16].split()
-        word = nxt[0].strip(",.;:)").lower() if nxt else ""
-        stops = lexicon.load("context")["stop"]
-        if not word or word in stops or not word.isalpha() or not word.endswith("s") or nxt[0][:1].isupper():
+    span = _YEAR_SPAN.fullmatch(text) if raw.bound == "range" else None
+    if (span or (raw.bound == "exact" and text.isdigit() and len(text) == 4)) and 1000 <= raw.value <= 2199:
+        if _year_before(body, raw.end):
             raw.kind = "year"
-            raw.low, raw.high = dates.interval(int(raw.value))
+            raw.low, raw.high = dates.interval(int(raw.low))[0], dates.interval(int(raw.high))[1]
+            raw.value = (raw.low + raw.high) / 2 if span else raw.value
             raw.step = 0
         return
     if text.isdigit() and raw.value <= 120 and _at_age(body, raw):

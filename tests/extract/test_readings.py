@@ -136,3 +136,25 @@ def test_negative_values(text, wanted):
 ])
 def test_fold_multipliers(text, wanted):
     assert figures(text) == approx(wanted)
+
+
+@pytest.mark.parametrize(("text", "written", "low", "high"), [
+    ("She chaired the board 1971-79 and retired.", "1971-79", 1971, 1979),
+    ("The painter Jan Roe (1902-1988) left no heirs.", "1902-1988", 1902, 1988),
+    ("Their 2018–19 season was poor.", "2018–19", 2018, 2019),
+    ("The audit covers 1997-03 in full.", "1997-03", 1997, 2003),
+])
+def test_year_spans(text, written, low, high):
+    fig = next(f for f in extract_figures(text) if f.text == written)
+    assert (fig.kind, fig.bound.value) == ("year", "range")
+    assert int(fig.low) == low and int(fig.high) == high and low < fig.value < high + 1
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # A span of counts before a plural, a score, digits that only look like years.
+    ("It sent 1200-1500 medics north.", [("1200-1500", "count", 1350, 1200, 1500, None)]),
+    ("Leeds won 3-2 away.", []),
+    ("Code 1990-1980 is void.", []),
+])
+def test_year_span_traps(text, wanted):
+    assert figures(text) == approx(wanted)
