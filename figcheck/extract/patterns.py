@@ -149,6 +149,9 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
         "skip": (regex.compile,
             rf"(?=[\d+('])(?:\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?(?:{alternation(reading['time_zones'])})\b)?"
             r"|\b\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+            # A 24-hour clock time in four digits needs its zone: "at 1040 GMT" (not the year 1040);
+            # a lone "h" after four digits may be hours.
+            rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:{alternation(z for z in reading['time_zones'] if len(z) > 1)})(?!\w)"
             r"|\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
             r"|\b\d{4}s\b|'\d0s\b|\b\d{2}0s\b"
             r"|\b\d{1,2}-\d{1,2}(?:\s?,\s?\d{1,2}-\d{1,2}(?:\s?\(\d+-\d+\))?)+"

@@ -97,7 +97,7 @@ def _possessive_names() -> frozenset[str]:
 def _number(text: str) -> tuple[float, float] | None:
     """Digits or words -> (value, step)."""
     text = text.strip()
-    if text[:1].isdigit() or text[:1] in "½¼¾⅓⅔⅛":
+    if text[:1].isdigit() or text[:1] in "½¼¾⅓⅔⅛" or (text[:1] == "." and text[1:2].isdigit()):
         try:
             return parse_digits(text)
         except (ValueError, ZeroDivisionError, OverflowError):
@@ -328,6 +328,8 @@ def _cardinal(body: str, start: int, end: int, text: str, pats: dict) -> Raw | N
 
 def _digits(body: str, start: int, end: int, text: str, pats: dict) -> Raw | None:
     """A number in digits, with a unit written before it ("No. 5" aside), its sign and its words."""
+    if body[start - 1:start] == "." and (start == 1 or body[start - 2].isspace() or body[start - 2] in _LEADING_DOT_AFTER):
+        start, text = start - 1, "." + text  # ".05 per cent", "a .300 average": a decimal as written
     parsed = _number(text)
     if parsed is None or not math.isfinite(parsed[0]):
         return None
@@ -345,6 +347,10 @@ def _digits(body: str, start: int, end: int, text: str, pats: dict) -> Raw | Non
     if raw and raw.kind in ("count", "year") and raw.bound == "exact" and raw.end == end and _is_name(body, start, pats):
         return None
     return raw
+
+
+# What may stand before a decimal written without its leading zero (besides a space).
+_LEADING_DOT_AFTER = frozenset("([\"'“‘$£€¥")
 
 
 def _sign(body: str, raw: Raw, pats: dict) -> None:
@@ -445,6 +451,13 @@ def _date(body: str, start: int, end: int, text: str) -> Raw | None:
                 day = int(digits)
     if month is None or (day is not None and not 1 <= day <= 31):
         return None
+    span = _DAY_SPAN.match(body, end) if day is not None and year is None else None
+    if span and day < int(span.group(1)) <= 31:
+        # "Sept. 20-24" (", 2004"): a span of days is one date, to the last day.
+        end, last = span.end(), int(span.group(1))
+        if span.group(2):
+            low, high = dates.fractional(int(span.group(2)), month, day), dates.fractional(int(span.group(2)), month, last)
+            return Raw(start, end, (low + high) / 2, low, high, kind="date", step=0, bound="range")
     if year is None:
         # "June 5": a day with no year, so no place on the time axis: an open range.
         return Raw(start, end, float(day or 0), -INF, INF, kind="date", step=0)
@@ -452,6 +465,9 @@ def _date(body: str, start: int, end: int, text: str) -> Raw | None:
         return None
     low, high = dates.interval(year, month, day)
     return Raw(start, end, low, low, high, kind="date", step=0)
+
+
+_DAY_SPAN = re.compile(r"[-–](\d{1,2})(?![\d:.,/-]\d)(?:,\s+(\d{4})\b)?")
 
 
 def _fraction(body: str, start: int, end: int, text: str, pats: dict) -> Raw | None:
@@ -546,6 +562,8 @@ def _scale(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
     m = pats["scale"].match(body, raw.end) if _next_letter(body, raw.end) in _starts()["scale"] else None
     if not m or (words_core and m.group("scale").lower() not in ("million", "billion", "trillion", "mln", "bln")):
         return
+    if body[m.end():m.end() + 1] == "." and body[m.end() + 1:m.end() + 2].isalpha():
+        return  # "60 m.p.h.": the first letter of an abbreviation, not a scale
     factor = words()["scale_suffixes"][m.group("scale").lower()]
     raw.value *= factor
     raw.low *= factor

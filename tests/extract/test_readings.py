@@ -158,3 +158,33 @@ def test_year_spans(text, written, low, high):
 ])
 def test_year_span_traps(text, wanted):
     assert figures(text) == approx(wanted)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # A clock time in four digits with its zone is no year and no count.
+    ("Trading halted at 1415 GMT and resumed.", []),
+    ("The vote closes at 2100 EST tonight.", []),
+    ("Firms founded in 1890 still trade.", [("1890", "year", 1890, 1890, 1890.997, None)]),
+    # A decimal without its leading zero, as written.
+    ("Yields slipped .08 per cent.", [(".08 per cent", "percent", 0.08, 0.075, 0.085, None)]),
+    ("Stamps were $.45 then.", [("$.45", "money", 0.45, 0.445, 0.455, "USD")]),
+    ("Wait...7 came.", [("7", "count", 7, 7, 7, None)]),
+    # "m.p.h." is a speed, not million.
+    ("Gusts hit 85 m.p.h. overnight.", [("85 m.p.h.", "quantity", 85, 84.5, 85.5, "mile / hour")]),
+    ("Turnover was 6.5m last year.", [("6.5m", "count", 6.5e6, 6.45e6, 6.55e6, None)]),
+    # An index written in capitals keeps its number in its name.
+    ("The FTSE 250 gained 1.5%.", [("1.5%", "percent", 1.5, 1.45, 1.55, None)]),
+])
+def test_times_decimals_abbreviations(text, wanted):
+    rows = figures(text)
+    assert rows == [tuple(pytest.approx(x, abs=1e-3) if isinstance(x, (int, float)) else x for x in row)
+                    for row in wanted]
+
+
+def test_day_spans_are_one_date():
+    assert [(f.text, f.kind) for f in extract_figures("Talks are set for Oct. 12-14 in Oslo.")] == [("Oct. 12-14", "date")]
+    fig = extract_figures("The fair ran May 3-6, 2011 downtown.")[0]
+    assert (fig.text, fig.kind, fig.bound.value) == ("May 3-6, 2011", "date", "range")
+    assert int(fig.low) == 2011 and fig.low < fig.high
+    # A later number that is no day of the month stays its own figure.
+    assert [f.text for f in extract_figures("On June 9-2.5 was the line.")] == ["June 9", "2.5"]
