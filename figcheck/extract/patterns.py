@@ -128,14 +128,19 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
     unit_aliases = [a for spec in units.values() for a in spec["aliases"]]
     reading = lexicon.load("reading")["lists"]
     cur = lexicon.load("currencies")
+    # A 24-hour clock time in four digits needs its zone: "at 1040 GMT" (not the year 1040); a
+    # lone "h" after four digits may be hours.
+    zone = rf"\s?(?:{alternation(z for z in reading['time_zones'] if len(z) > 1)})(?!\w)"
+    zone_after = rf"(?!{zone})"
     frac_num = rf"(?:one|two|three|four|five|six|seven|eight|nine|{'|'.join(ARTICLES)}|\d{{1,2}})"
     return _Lazy({
         # Every figure starts a word, with a digit or a letter some number word starts with:
         # checking that first lets the scan skip most positions at once.
         "core": (regex.compile,
-            rf"(?:(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}})?"
-            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?!\d|,\d)"
-            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']},?\s+\d{{4}})\b)"
+            # A date's year is no clock time: "Saturday, 26 February 1500 GMT" is a date and a time.
+            rf"(?:(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}}{zone_after})?"
+            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}}{zone_after})?(?!\d|,\d)"
+            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']},?\s+\d{{4}}{zone_after})\b)"
             rf"|(?P<vague>{p['VAGUE']})"
             rf"|(?P<named>{p['NAMED']})"
             rf"|(?P<frac>\b(?:{frac_num}[\s-](?:{p['FRACWORD']})|half|{frac_num}\s+(?:in|out\s+of)\s+(?:\d{{1,3}}(?![\d,.])|{p['CARD']}))\b)"
@@ -149,9 +154,7 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
         "skip": (regex.compile,
             rf"(?=[\d+('])(?:\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?(?:{alternation(reading['time_zones'])})\b)?"
             r"|\b\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
-            # A 24-hour clock time in four digits needs its zone: "at 1040 GMT" (not the year 1040);
-            # a lone "h" after four digits may be hours.
-            rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:{alternation(z for z in reading['time_zones'] if len(z) > 1)})(?!\w)"
+            rf"|\b(?:[01]\d|2[0-3])[0-5]\d{zone}"
             r"|\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
             r"|\b\d{4}s\b|'\d0s\b|\b\d{2}0s\b"
             r"|\b\d{1,2}-\d{1,2}(?:\s?,\s?\d{1,2}-\d{1,2}(?:\s?\(\d+-\d+\))?)+"

@@ -188,3 +188,10 @@ def test_day_spans_are_one_date():
     assert int(fig.low) == 2011 and fig.low < fig.high
     # A later number that is no day of the month stays its own figure.
     assert [f.text for f in extract_figures("On June 9-2.5 was the line.")] == ["June 9", "2.5"]
+
+
+def test_a_date_before_a_clock_time_keeps_its_day():
+    figs = extract_figures("Kick-off: Sunday, 14 March 1930 GMT at the Arms Park.")
+    assert [(f.text, f.kind) for f in figs] == [("14 March", "date")]
+    # A year after the day with no zone stays the date's year.
+    assert extract_figures("It opened on 14 March 1930 in Leeds.")[0].text == "14 March 1930"
