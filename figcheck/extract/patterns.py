@@ -82,7 +82,10 @@ def pieces() -> dict[str, str]:
         # A currency code glued to the digits is no name: "EUR25m", "RM12.80" (as written, case
         # and all: "eur25" is not one).
         "DIGITS": rf"(?:(?<![\p{{L}}\d_])|(?<=(?<![\p{{L}}\d_])(?-i:{alternation(glued, blind=False)})))(?<!\p{{L}}[-/])(?<!\d[.,:/])"
-                  r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u200b]\d{3})+(?!\d)|\d++)(?:\.\d++)?(?:-\d{1,2}/\d{1,2}|[½¼¾⅓⅔⅛])?"
+                  # Fractions: "17-1/4", "1 1/2", "3/4": after at most two digits ("2004 3/4" and
+                  # "2003/4" are years), over a usual denominator ("9/11", "24/7" are no fractions).
+                  r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u200b]\d{3})+(?!\d)|\d++)(?:\.\d++)?"
+                  r"(?:-\d{1,2}/\d{1,2}|(?<!\d{3})(?:\s\d{1,2})?/(?:2|3|4|8|16|32|64)(?![\d/])|[½¼¾⅓⅔⅛])?"
                   r"(?![.,]\d)(?!-\d+/)",
         # At most a dozen words: "one hundred and twenty-three thousand four hundred and six" is
         # eleven, and a bound keeps a run of number words from being read as one endless number.
@@ -171,7 +174,7 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
         "sign": (regex.compile, r"(?:^|(?<=[\s(\[]))[-−]$", BACK),
         "between": (regex.compile, r"\b(?:between|from)\s+$", FLAGS | BACK),
         "scale": (regex.compile, rf"\s?(?P<scale>{p['SCALE']})", FLAGS),
-        "range": (regex.compile, rf"(?:(?P<dash>[-–])|\s+(?P<and>and|to)\s+)(?P<cur2>{p['CUR_PREFIX']})?(?P<n2>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{p['CARD']})(?:\s?(?P<scale2>{p['SCALE']}))?", FLAGS),
+        "range": (regex.compile, rf"(?:(?P<dash>[-–])|\s+(?P<and>and|to)\s+)(?P<cur2>{p['CUR_PREFIX']})?(?P<n2>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:-\d{{1,2}}/\d{{1,2}}|/(?:2|3|4|8|16|32|64)(?![\d/]))?|{p['CARD']})(?:\s?(?P<scale2>{p['SCALE']}))?", FLAGS),
         "percent": (regex.compile, rf"\s?(?P<pct>{p['PERCENT']})", FLAGS),
         "points": (regex.compile, rf"\s(?P<pts>{p['POINTS']})", FLAGS),
         "cur_word": (regex.compile, rf"\s(?:(?:{alternation(lexicon.load('currencies')['qualifiers'])})\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),

@@ -330,6 +330,8 @@ def _digits(body: str, start: int, end: int, text: str, pats: dict) -> Raw | Non
     """A number in digits, with a unit written before it ("No. 5" aside), its sign and its words."""
     if body[start - 1:start] == "." and (start == 1 or body[start - 2].isspace() or body[start - 2] in _LEADING_DOT_AFTER):
         start, text = start - 1, "." + text  # ".05 per cent", "a .300 average": a decimal as written
+    if "/" in text and "-" not in text and not _proper(text):
+        return None  # "7/4", "3 5/4": no fraction a reader would write; a date or a ratio
     parsed = _number(text)
     if parsed is None or not math.isfinite(parsed[0]):
         return None
@@ -347,6 +349,12 @@ def _digits(body: str, start: int, end: int, text: str, pats: dict) -> Raw | Non
     if raw and raw.kind in ("count", "year") and raw.bound == "exact" and raw.end == end and _is_name(body, start, pats):
         return None
     return raw
+
+
+def _proper(text: str) -> bool:
+    """'3/4', '1 1/2': the fraction after the whole number is below one."""
+    num, _, den = text.split()[-1].partition("/")
+    return int(num) < int(den)
 
 
 # What may stand before a decimal written without its leading zero (besides a space).

@@ -195,3 +195,20 @@ def test_a_date_before_a_clock_time_keeps_its_day():
     assert [(f.text, f.kind) for f in figs] == [("14 March", "date")]
     # A year after the day with no zone stays the date's year.
     assert extract_figures("It opened on 14 March 1930 in Leeds.")[0].text == "14 March 1930"
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("The trail is 3/4 mile long.", [("3/4 mile", "quantity", 0.75, 0.625, 0.875, "mile")]),
+    ("The wait was 2 1/2 hours.", [("2 1/2 hours", "duration", 2.5, 2.25, 2.75, "hour")]),
+    ("The bond gained 5/16 today.", [("5/16", "count", 0.3125, 0.28125, 0.34375, None)]),
+    ("Spreads of between 1/4 and 3/8 pct.", [("between 1/4 and 3/8 pct", "percent", 0.3125, 0.25, 0.375, None)]),
+    # Not fractions: a date, a slogan, odds, a fiscal year, a year then a fraction.
+    ("Since 9/11 it changed.", []),
+    ("Open 24/7 now.", []),
+    ("The colt is 11/4 to win.", []),
+    ("Spending for 2005/6 rose.", [("2005", "year", 2005, 2005, 2005.997, None)]),
+    ("By 2010 1/2 of homes had it.", [("2010", "year", 2010, 2010, 2010.997, None), ("1/2", "count", 0.5, 0.25, 0.75, None)]),
+])
+def test_slash_fractions(text, wanted):
+    assert figures(text) == [tuple(pytest.approx(x, abs=1e-3) if isinstance(x, (int, float)) else x for x in row)
+                             for row in wanted]
