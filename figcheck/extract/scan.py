@@ -589,12 +589,15 @@ def _range(body: str, raw: Raw, pats: dict) -> None:
     between = pats["between"].search(body, max(0, raw.start - 9), raw.start) if ("tween" in near or "from" in near) else None
     m = pats["range"].match(body, end) if (body[end:end + 1] in "-–" or between) else None
     is_between = bool(between) and between.group().lower().startswith("between")
+    if m is None and is_between:
+        m = _percent_range(body, end, pats)
     if not m or not (m.group("dash") or (is_between and m.group("and"))):
         return
     second = _number(m.group("n2"))
     if second is None:
         return
     if _year_span(body, raw, m):
+        raw.start = between.start() if is_between else raw.start
         return
     if m.group("dash") and (second[0] <= raw.value or _sports(body, raw.start, pats)):
         raw.end, raw.kind = m.end(), "skip"
@@ -617,11 +620,19 @@ def _range(body: str, raw: Raw, pats: dict) -> None:
     raw.end = m.end()
 
 
+def _percent_range(body: str, end: int, pats: dict):
+    """'between 5% and 7%': the range after the first number's percent sign, when the second
+    number has one too (the percent pass then reads it)."""
+    pct = pats["percent"].match(body, end)
+    m = pats["range"].match(body, pct.end()) if pct else None
+    return m if m and m.group("and") and not m.group("scale2") and pats["percent"].match(body, m.end()) else None
+
+
 def _year_span(body: str, raw: Raw, m) -> bool:
-    """'1994-96', '(1948-2019)': two years a dash joins, the second later, are a span of years
-    (a score or a count range otherwise); `_year_or_age` reads them as years."""
+    """'1994-96', '(1948-2019)', 'between 2001 and 2004': two years, the second later, are a span
+    of years (a score or a count range otherwise); `_year_or_age` reads them as years."""
     first, n2 = body[raw.start:raw.end], m.group("n2")
-    if not (m.group("dash") and first.isdigit() and len(first) == 4 and n2.isdigit() and len(n2) in (2, 4)
+    if not ((m.group("dash") or len(n2) == 4) and first.isdigit() and len(first) == 4 and n2.isdigit() and len(n2) in (2, 4)
             and not m.group("cur2") and not m.group("scale2") and 1000 <= raw.value <= 2199):
         return False
     y1 = int(first)
@@ -881,7 +892,7 @@ def _sports(body: str, start: int, pats: dict) -> bool:
     return bool(pats["sports"].search(body, max(0, start - 80), min(len(body), start + 80)))
 
 
-_YEAR_SPAN = re.compile(r"\d{4}[-–]\d{2}(?:\d{2})?")
+_YEAR_SPAN = re.compile(r"(?:between\s+)?\d{4}(?:[-–]\d{2}|\s+and\s+\d{2})(?:\d{2})?", re.IGNORECASE)
 
 
 def _year_before(body: str, end: int) -> bool:

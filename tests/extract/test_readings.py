@@ -212,3 +212,26 @@ def test_a_date_before_a_clock_time_keeps_its_day():
 def test_slash_fractions(text, wanted):
     assert figures(text) == [tuple(pytest.approx(x, abs=1e-3) if isinstance(x, (int, float)) else x for x in row)
                              for row in wanted]
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Fees may rise between 4% and 6% next year.", [("between 4% and 6%", "percent", 5, 4, 6, None)]),
+    ("Margins of between 2 per cent and 2.5 per cent.",
+     [("between 2 per cent and 2.5 per cent", "percent", 2.25, 2, 2.5, None)]),
+    # The second number is no percentage: two figures.
+    ("Between 4% and 6 staff left.", [("4%", "percent", 4, 3.5, 4.5, None), ("6", "count", 6, 6, 6, None)]),
+])
+def test_percent_ranges(text, wanted):
+    rows = figures(text)
+    assert [r[:2] for r in rows] == [w[:2] for w in wanted]
+    assert [r[2:5] for r in rows] == [tuple(pytest.approx(x) for x in w[2:5]) for w in wanted]
+
+
+def test_years_between():
+    fig = extract_figures("Output doubled between 1996 and 2001 there.")[0]
+    assert (fig.text, fig.kind, fig.bound.value, int(fig.low), int(fig.high)) == ("between 1996 and 2001", "year", "range", 1996, 2001)
+    # A count range before a plural, and a change from one year to another, stay as they were.
+    assert [(f.text, f.kind) for f in extract_figures("It hired between 1500 and 1800 nurses.")] == [
+        ("between 1500 and 1800", "count")]
+    assert [(f.text, f.kind) for f in extract_figures("Prices rose from 1996 to 2001.")] == [
+        ("1996", "year"), ("2001", "year")]
