@@ -235,3 +235,15 @@ def test_years_between():
         ("between 1500 and 1800", "count")]
     assert [(f.text, f.kind) for f in extract_figures("Prices rose from 1996 to 2001.")] == [
         ("1996", "year"), ("2001", "year")]
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("The tractor has 95 hp.", [("95 hp", "quantity", 95, 94.5, 95.5, "horsepower")]),
+    ("A 250bhp engine.", [("250bhp", "quantity", 250, 249.5, 250.5, "horsepower")]),
+    ("Each pill holds 75mg.", [("75mg", "quantity", 75, 74.5, 75.5, "milligram")]),
+    ("A 5,000mAh cell.", [("5,000mAh", "quantity", 5000, 4999.5, 5000.5, "milliampere_hour")]),
+    # Capitals or no number: no unit.
+    ("Staff at HP 40 said so.", [("40", "count", 40, 40, 40, None)]),
+])
+def test_units_the_table_lacked(text, wanted):
+    assert figures(text) == approx(wanted)
