@@ -20,7 +20,7 @@ from figcheck.extract.text import folded
 INF = math.inf
 
 SCHEMA = (("carry", ("joins",)), ("one", ("before_number",)), ("mixed", ("joins",)), ("glued", ("suffixes", "not_money")),
-          ("sign", ("negative", "margin_before")))
+          ("sign", ("negative", "margin_before")), ("metres", ("before", "after_units")))
 
 _DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
 
@@ -572,6 +572,9 @@ def _scale(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
         return
     if body[m.end():m.end() + 1] == "." and body[m.end() + 1:m.end() + 2].isalpha():
         return  # "60 m.p.h.": the first letter of an abbreviation, not a scale
+    if m.group("scale") == "m" and raw.kind == "count" and _metres(body, raw, m.end()):
+        raw.kind, raw.unit, raw.rounded, raw.end = "quantity", "meter", True, m.end()
+        return
     factor = words()["scale_suffixes"][m.group("scale").lower()]
     raw.value *= factor
     raw.low *= factor
@@ -579,6 +582,18 @@ def _scale(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
     raw.step *= factor
     raw.rounded, raw.factor = True, factor
     raw.end = m.end()
+
+
+def _metres(body: str, raw: Raw, end: int) -> bool:
+    """'the 60m hurdles', '30ft (10m)': an 'm' that is metres, not million."""
+    after = body[end:end + 16].split()
+    if after and after[0].lower().strip(",.;:)") in _scan_words("metres", "before"):
+        return True
+    if body[raw.start - 1:raw.start] != "(" or body[end:end + 1] != ")":
+        return False
+    unit = body[max(0, raw.start - 12):raw.start - 1].rstrip().split()[-1:]
+    unit = unit[0].lstrip("0123456789.,") if unit else ""
+    return _unit_names().get(unit) in _scan_words("metres", "after_units")
 
 
 def _range(body: str, raw: Raw, pats: dict) -> None:
