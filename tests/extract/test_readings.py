@@ -137,6 +137,12 @@ READINGS: dict[str, list[tuple[str, list[tuple]]]] = {
         # Capitals or no number: no unit.
         ("Staff at HP 40 said so.", [("40", "count", 40, 40, 40, None)]),
     ],
+    "counts before a name": [
+        ("Ford recalled 14,200 Focus hatchbacks.", [("14,200", "count", 14200, 14200, 14200, None)]),
+        ("It holds 2,350,000 Acme shares.", [("2,350,000", "count", 2350000, 2350000, 2350000, None)]),
+        # A small bare number before a capitalised word is part of a name.
+        ("He lives at 11 Downing Street.", []),
+    ],
     "m is metres or million": [
         ("He ran the 400m relay.", [("400m", "quantity", 400, 399.5, 400.5, "meter")]),
         ("A 42m yacht sank.", [("42m", "quantity", 42, 41.5, 42.5, "meter")]),
