@@ -19,8 +19,11 @@ from figcheck.extract.text import folded
 
 INF = math.inf
 
-SCHEMA = (("carry", ("joins",)), ("one", ("before_number",)), ("mixed", ("joins",)), ("glued", ("suffixes", "not_money")),
-          ("sign", ("negative", "margin_before")), ("metres", ("before", "after_units")))
+SCHEMA = (("carry", ("joins",)), ("one", ("before_number", "pronoun_after")), ("mixed", ("joins",)),
+          ("glued", ("suffixes", "not_money")), ("sign", ("negative", "margin_before")),
+          ("metres", ("before", "after_units")),
+          ("words", ("scales_after_words", "rounding_scales", "ordinals_in_order")), ("ages", ("compounds",)),
+          ("ranking", ("placed_after",)))
 
 _DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
 
@@ -302,7 +305,7 @@ def _ordinal_word(body: str, start: int, end: int, text: str) -> Raw | None:
     last = before.split()[-1:]
     if lower == "second" and last and last[0] in lexicon.load("reading")["second_unit_before"]:
         return None
-    if lower in ("first", "second") and not _ordinal_context(body, end):
+    if lower in _scan_words("words", "ordinals_in_order") and not _ordinal_context(body, end):
         return None
     value = words()["ordinals"][lower]
     return Raw(start, end, value, value, value, kind="ordinal")
@@ -317,7 +320,7 @@ def _cardinal(body: str, start: int, end: int, text: str, pats: dict) -> Raw | N
     if parsed is None:
         return None
     raw = Raw(start, end, parsed[0], parsed[0], parsed[0], step=parsed[1])
-    if any(w in lower for w in ("million", "billion", "trillion", "thousand")):
+    if any(w in lower for w in _scan_words("words", "rounding_scales")):
         # "two million": rounded to its scale word.
         raw.rounded, raw.step = True, magnitude_step(parsed[0])
     raw.factor = _word_scale(lower)[1]
@@ -390,7 +393,7 @@ def _ordinal_context(body: str, end: int) -> bool:
 def _one_is_figure(body: str, start: int, end: int) -> bool:
     # "one" is mostly a pronoun ("one of them", "no one"); count it only before a noun or scale.
     before = body[max(0, start - 24):start].lower().split()
-    if before and before[-1] in ("no", "any", "every", "some", "someone", "the", "this", "that", "which", "each"):
+    if before and before[-1] in _scan_words("one", "pronoun_after"):
         return False
     if len(before) >= 2 and before[-1] == "to" and (before[-2][:1].isdigit() or before[-2] in words()["cardinals"]):
         return True  # "three to one": a ratio
@@ -403,11 +406,14 @@ def _one_is_figure(body: str, start: int, end: int) -> bool:
     return after[0] not in lexicon.load("context")["stop"] and after[0].isalpha() and not after[0].endswith("ed")
 
 
-_PLACED = regex.compile(r"(?:\b(?:to|at|from|reached|reaches|hit|hits|was|is|were|are)|\w['’]s)\s+$")
+@functools.cache
+def _placed_pattern() -> regex.Pattern:
+    words = "|".join(sorted(_scan_words("ranking", "placed_after")))
+    return regex.compile(rf"(?:\b(?:{words})|\w['’]s)\s+$")
 
 
 def _placed(body: str, at: int) -> bool:
-    return bool(_PLACED.search(body[max(0, at - 12):at]))
+    return bool(_placed_pattern().search(body[max(0, at - 12):at]))
 
 
 def _is_name(body: str, start: int, pats: dict) -> bool:
@@ -568,7 +574,7 @@ def _currency_before(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
 def _scale(body: str, raw: Raw, pats: dict, words_core: bool) -> None:
     """A scale word or suffix: "1.2 million", "4.1m", "5bn"; after number words only a full word."""
     m = pats["scale"].match(body, raw.end) if _next_letter(body, raw.end) in _starts()["scale"] else None
-    if not m or (words_core and m.group("scale").lower() not in ("million", "billion", "trillion", "mln", "bln")):
+    if not m or (words_core and m.group("scale").lower() not in _scan_words("words", "scales_after_words")):
         return
     if body[m.end():m.end() + 1] == "." and body[m.end() + 1:m.end() + 2].isalpha():
         return  # "60 m.p.h.": the first letter of an abbreviation, not a scale
@@ -802,7 +808,7 @@ def _compound(body: str, raw: Raw, pats: dict) -> bool:
     if not m:
         return False
     word = m.group("cw").lower()
-    if word in ("year-old", "years-old", "month-old"):
+    if word in _scan_words("ages", "compounds"):
         raw.kind, raw.end = "age", m.end()
     elif word in lexicon.load("durations"):
         raw.kind, raw.unit, raw.end = "duration", _duration_unit(word), m.end()
