@@ -22,7 +22,7 @@ INF = math.inf
 SCHEMA = (("carry", ("joins",)), ("one", ("before_number", "pronoun_after")), ("mixed", ("joins",)),
           ("glued", ("suffixes", "not_money")), ("sign", ("negative", "margin_before")),
           ("metres", ("before", "after_units")),
-          ("words", ("scales_after_words", "rounding_scales", "ordinals_in_order")), ("ages", ("compounds",)),
+          ("words", ("scales_after_words", "rounding_scales", "ordinals_in_order")), ("ages", ("compounds", "persons", "being", "after")),
           ("ranking", ("placed_after",)))
 
 _DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
@@ -928,6 +928,22 @@ _AT_AGE_BEFORE = regex.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)At\s$")
 _AT_AGE_AFTER = regex.compile(r",\s+(?:(?:\p{Lu}\p{Ll}+\s+){0,2}\p{Lu}\p{Ll}+|he|she)\s+\p{Ll}")
 
 
+@functools.cache
+def _person_is_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    ages = lexicon.load_strict("scan", SCHEMA)["ages"]
+    persons, being = "|".join(ages["persons"]), "|".join(w.replace(" ", r"\s+") for w in ages["being"])
+    after = "|".join(ages["after"])
+    return (regex.compile(rf"\b(?:{persons})\s+(?:{being})\s+$", regex.IGNORECASE | regex.REVERSE),
+            regex.compile(rf"(?:[.,;:!?)]|\s+(?:{after})\b)"))
+
+
+def _person_is(body: str, raw: Raw) -> bool:
+    """'She was 71.', 'he is 45, and': a person, a verb of being, and the number ending the clause."""
+    before, after = _person_is_patterns()
+    return body[raw.start - 1:raw.start].isspace() and bool(after.match(body, raw.end)) \
+        and bool(before.search(body, max(0, raw.start - 20), raw.start))
+
+
 def _at_age(body: str, raw: Raw) -> bool:
     return body[raw.start - 3:raw.start] == "At " and bool(_AT_AGE_BEFORE.search(body, max(0, raw.start - 8), raw.start)) \
         and bool(_AT_AGE_AFTER.match(body, raw.end))
@@ -944,7 +960,7 @@ def _year_or_age(body: str, raw: Raw, pats: dict) -> None:
             raw.value = (raw.low + raw.high) / 2 if span else raw.value
             raw.step = 0
         return
-    if text.isdigit() and raw.value <= 120 and _at_age(body, raw):
+    if text.isdigit() and raw.value <= 120 and (_at_age(body, raw) or _person_is(body, raw)):
         # "At 36, Holmes knows ...": a sentence that opens on a bare number and then its person.
         raw.kind = "age"
         return

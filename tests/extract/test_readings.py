@@ -143,6 +143,13 @@ READINGS: dict[str, list[tuple[str, list[tuple]]]] = {
         # A small bare number before a capitalised word is part of a name.
         ("He lives at 11 Downing Street.", []),
     ],
+    "ages of a person": [
+        ("The poet died in May. She was 88.", [("88", "age", 88, 88, 88, None)]),
+        ("He was 9 when the war began.", [("9", "age", 9, 9, 9, None)]),
+        # Not a person, not the clause's end, not a whole number.
+        ("The score was 88.", [("88", "count", 88, 88, 88, None)]),
+        ("She was 12 shots clear.", [("12", "count", 12, 12, 12, None)]),
+    ],
     "m is metres or million": [
         ("He ran the 400m relay.", [("400m", "quantity", 400, 399.5, 400.5, "meter")]),
         ("A 42m yacht sank.", [("42m", "quantity", 42, 41.5, 42.5, "meter")]),
