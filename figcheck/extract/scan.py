@@ -22,7 +22,8 @@ INF = math.inf
 SCHEMA = (("carry", ("joins",)), ("one", ("before_number", "pronoun_after")), ("mixed", ("joins",)),
           ("glued", ("suffixes", "not_money")), ("sign", ("negative", "margin_before")),
           ("metres", ("before", "after_units")),
-          ("words", ("scales_after_words", "rounding_scales", "ordinals_in_order")), ("ages", ("compounds", "persons", "being", "after")),
+          ("words", ("scales_after_words", "rounding_scales", "ordinals_in_order", "shares_after_numerals_only")),
+          ("ages", ("compounds", "persons", "being", "after")),
           ("ranking", ("placed_after",)))
 
 _DOT_THOUSANDS = regex.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d)")
@@ -502,6 +503,10 @@ def _fraction(body: str, start: int, end: int, text: str, pats: dict) -> Raw | N
         value = a[0] / b[0]
     else:
         num, _, den = lower.rpartition(" ")
+        if num in ARTICLES and den in w["ordinals"] and (den in _scan_words("words", "shares_after_numerals_only")
+                                                         or _ordinal_not_share(body, start, end, len(den))):
+            # "a third term", "a fourth straight win": an ordinal before its noun, not a share.
+            return Raw(end - len(den), end, w["ordinals"][den], w["ordinals"][den], w["ordinals"][den], kind="ordinal")
         n = 1.0 if num in ("a", "an", "one") else (_number(num) or (None,))[0]
         d = w["fractions"].get(den)
         if n is None or d is None:
@@ -515,6 +520,26 @@ def _fraction(body: str, start: int, end: int, text: str, pats: dict) -> Raw | N
         if pts and pts.group("pts").lower().startswith(("percentage", "point")):
             raw.end, raw.kind = pts.end(), "percentage_points"
     return raw
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
+
+
+def _ordinal_not_share(body: str, start: int, end: int, size: int) -> bool:
+    """'a third term', 'a fourth-quarter charge', 'a Fourth of July', 'a fourth World title': an
+    ordinal before its noun; 'a third of', 'a third.', 'nearly a fifth saying' are shares."""
+    if body[end:end + 1] == "-" or body[end - size].isupper():
+        return True
+    m = _NEXT_WORD.match(body, end)
+    if not m:
+        return False
+    word = m.group(1)
+    if word[0].isupper():
+        return True
+    before = body[max(0, start - 16):start].split()[-1:]
+    if before and before[0].lower() in _hedge_tails():
+        return False  # "nearly a fifth": a share, whatever follows
+    return word not in lexicon.load("context")["stop"] and not word.startswith(("percent", "point"))
 
 
 def _multiplier(body: str, start: int, end: int, text: str) -> Raw | None:

@@ -150,6 +150,17 @@ READINGS: dict[str, list[tuple[str, list[tuple]]]] = {
         ("The score was 88.", [("88", "count", 88, 88, 88, None)]),
         ("She was 12 shots clear.", [("12", "count", 12, 12, 12, None)]),
     ],
+    "ordinals after an article": [
+        ("The mayor seeks a third term.", [("third", "ordinal", 3, 3, 3, None)]),
+        ("It fell for a fifth straight week.", [("fifth", "ordinal", 5, 5, 5, None)]),
+        ("She booked a sixth-floor room.", [("sixth", "ordinal", 6, 6, 6, None)]),
+        ("It was a fourth year for him.", [("fourth", "ordinal", 4, 4, 4, None)]),
+        # Shares: before "of", at a clause's end, after a hedge, after a numeral.
+        ("A third of the crop failed.", [("A third", "fraction", 1 / 3, 1 / 3, 1 / 3, None)]),
+        ("Costs fell by a fifth.", [("a fifth", "fraction", 0.2, 0.2, 0.2, None)]),
+        ("Almost a tenth voted no.", [("Almost a tenth", "fraction", 0.1, 0.085, 0.1, None)]),
+        ("Three fourths of pupils passed.", [("Three fourths", "fraction", 0.75, 0.75, 0.75, None)]),
+    ],
     "m is metres or million": [
         ("He ran the 400m relay.", [("400m", "quantity", 400, 399.5, 400.5, "meter")]),
         ("A 42m yacht sank.", [("42m", "quantity", 42, 41.5, 42.5, "meter")]),
