@@ -71,15 +71,27 @@ def _verbish(word: str, verbs: frozenset[str]) -> bool:
 
 def counted(body: str, end: int, limit: int) -> str | None:
     """The head noun after a figure: '267 drones in ...' -> 'drones'; '138 of the drones' -> 'drones'."""
-    stop, aux, _, verbs, _ = _lists()
     tail = body[end:min(limit, end + 80)]
     m = _OF_THE.match(tail)
     if m:
         return m.group(1)
     m = _OF_THEM.match(tail)  # "60 of them children": the noun after "of them", if one follows
     if m:
-        word = m.group(1).lower()
-        return m.group(1) if word not in stop and word not in aux and not word.endswith("ly") and not _verbish(word, verbs) else None
+        return _of_them(m.group(1))
+    head = _head_noun(tail)
+    return _passive_as(tail) if head is None else head
+
+
+def _of_them(word: str) -> str | None:
+    """The word after "of them", if it is a noun: "children", not "were" or "mostly"."""
+    stop, aux, _, verbs, _ = _lists()
+    lower = word.lower()
+    return word if lower not in stop and lower not in aux and not lower.endswith("ly") and not _verbish(lower, verbs) else None
+
+
+def _head_noun(tail: str) -> str | None:
+    """The last word of the noun phrase that opens `tail`: '267 newly built' has none."""
+    stop, aux, _, verbs, _ = _lists()
     head = None
     pos = 0
     for w in _WORD.finditer(tail):
@@ -106,15 +118,16 @@ def counted(body: str, end: int, limit: int) -> str | None:
         pos = w.end()
         if pos > 40:
             break
-    return head if head is not None else _passive_noun(tail, stop)
+    return head
 
 
-def _passive_noun(tail: str, stop: frozenset[str]) -> str | None:
-    """'119 were identified as decoy drones': the noun the passive names them as."""
+def _passive_as(tail: str) -> str | None:
+    """'12 were listed as missing persons' -> 'persons': the noun a passive names them as."""
     m = _PASSIVE.match(tail)
     np = _AS_NP.match(tail, m.end()) if m else None
     if not np:
         return None
+    stop = _lists()[0]
     keep = []
     for word in np.group(1).split():
         if word.lower() in stop:

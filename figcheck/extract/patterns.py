@@ -73,17 +73,25 @@ def pieces() -> dict[str, str]:
     cur = lexicon.load("currencies")
     months = alternation(ctx["months"])
     card = alternation([*w["cardinals"], *w["scales"]])
+    glued = [c for c in cur["prefixes"] if c[-1].isalpha()]
     p = {
         # Digits not glued to letters ("G7", "A320"), to a hyphenated name ("F-16", "COVID-19") or
         # to another number ("1.1.1"): those are names or versions, not figures.
         # Runs of digits are possessive (\d++): "$110,00" or "904,00" is no figure, and must not
         # be read as "$11" or "90" by giving back digits until what follows looks like an end.
-        "DIGITS": r"(?<![\p{L}\d_])(?<!\p{L}[-/])(?<!\d[.,:/])"
-                  r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u200b]\d{3})+(?!\d)|\d++)(?:\.\d++)?(?:-\d{1,2}/\d{1,2}|[½¼¾⅓⅔⅛])?"
+        # A currency code glued to the digits is no name: "EUR25m", "RM12.80" (as written, case
+        # and all: "eur25" is not one).
+        "DIGITS": rf"(?:(?<![\p{{L}}\d_])|(?<=(?<![\p{{L}}\d_])(?-i:{alternation(glued, blind=False)})))(?<!\p{{L}}[-/])(?<!\d[.,:/])"
+                  # Fractions: "17-1/4", "1 1/2", "3/4": after at most two digits ("2004 3/4" and
+                  # "2003/4" are years), over a usual denominator ("9/11", "24/7" are no fractions).
+                  r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009\u200b]\d{3})+(?!\d)|\d++)(?:\.\d++)?"
+                  r"(?:-\d{1,2}/\d{1,2}|(?<!\d{3})(?:\s\d{1,2})?/(?:2|3|4|8|16|32|64)(?![\d/])|[½¼¾⅓⅔⅛])?"
                   r"(?![.,]\d)(?!-\d+/)",
         # At most a dozen words: "one hundred and twenty-three thousand four hundred and six" is
         # eleven, and a bound keeps a run of number words from being read as one endless number.
-        "CARD": rf"\b(?:{card})(?:(?:\s+and\s+|[\s-]+)(?:{card})){{0,12}}\b",
+        # "and" joins number words only after a scale: "three hundred and four", never "three
+        # and four thousand" (two numbers, 3 and 4,000, not 7,000).
+        "CARD": rf"\b(?:{card})(?:(?:(?<=\b(?:{alternation(w['scales'])}))\s+and\s+|[\s-]+)(?:{card})){{0,12}}\b",
         "ORDWORD": rf"\b(?:{alternation(w['ordinals'])})\b",
         "FRACWORD": alternation(w["fractions"]),
         "VAGUE": rf"\b(?:{alternation(w['vague'])})",
@@ -116,24 +124,30 @@ class _Lazy(dict):
 def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
     """Every pattern the extractor runs, each compiled once, when first used."""
     p = pieces()
+    w = words()
     hedges = [word for h in lexicon.load("hedges")["hedge"] for word in h["words"]]
     nf = lexicon.load("not_figures")
     units = lexicon.load("units")["units"]
     unit_aliases = [a for spec in units.values() for a in spec["aliases"]]
     reading = lexicon.load("reading")["lists"]
     cur = lexicon.load("currencies")
+    # A 24-hour clock time in four digits needs its zone: "at 1040 GMT" (not the year 1040); a
+    # lone "h" after four digits may be hours.
+    zone = rf"\s?(?:{alternation(z for z in reading['time_zones'] if len(z) > 1)})(?!\w)"
+    zone_after = rf"(?!{zone})"
     frac_num = rf"(?:one|two|three|four|five|six|seven|eight|nine|{'|'.join(ARTICLES)}|\d{{1,2}})"
     return _Lazy({
         # Every figure starts a word, with a digit or a letter some number word starts with:
         # checking that first lets the scan skip most positions at once.
         "core": (regex.compile,
-            rf"(?:(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}})?"
-            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?!\d|,\d)"
-            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']},?\s+\d{{4}})\b)"
+            # A date's year is no clock time: "Saturday, 26 February 1500 GMT" is a date and a time.
+            rf"(?:(?P<date>\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:(?=\p{{Lu}})){p['MONTH']}(?:,?\s+\d{{4}}{zone_after})?"
+            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}}{zone_after})?(?!\d|,\d)"
+            rf"|(?-i:(?=\p{{Lu}})){p['MONTH']},?\s+\d{{4}}{zone_after})\b)"
             rf"|(?P<vague>{p['VAGUE']})"
             rf"|(?P<named>{p['NAMED']})"
             rf"|(?P<frac>\b(?:{frac_num}[\s-](?:{p['FRACWORD']})|half|{frac_num}\s+(?:in|out\s+of)\s+(?:\d{{1,3}}(?![\d,.])|{p['CARD']}))\b)"
-            rf"|(?P<mult>\b(?:twice|thrice|(?:{p['CARD']}|\d+(?:\.\d+)?)[\s-](?:times|fold)\b)(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|the|that|than|over|what)\b)|\b(?:{p['CARD']}|\d+)-fold\b)"
+            rf"|(?P<mult>\b(?:twice|thrice|(?:{p['CARD']}|\d+(?:\.\d+)?)[\s-](?:times|fold)\b)(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|the|that|than|over|what)\b)|\b(?:{p['CARD']}|\d+)-fold\b|\b(?:{alternation(w['folds'])})\b)"
             rf"|(?P<ordw>{p['ORDWORD']})"
             rf"|(?P<digits>{p['DIGITS']})"
             rf"|(?P<card>{p['CARD']}))",
@@ -143,6 +157,7 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
         "skip": (regex.compile,
             rf"(?=[\d+('])(?:\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?(?:{alternation(reading['time_zones'])})\b)?"
             r"|\b\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+            rf"|\b(?:[01]\d|2[0-3])[0-5]\d{zone}"
             r"|\+\d[\d\s().-]{7,}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
             r"|\b\d{4}s\b|'\d0s\b|\b\d{2}0s\b"
             r"|\b\d{1,2}-\d{1,2}(?:\s?,\s?\d{1,2}-\d{1,2}(?:\s?\(\d+-\d+\))?)+"
@@ -159,7 +174,7 @@ def compiled() -> Mapping[str, regex.Pattern | re.Pattern]:
         "sign": (regex.compile, r"(?:^|(?<=[\s(\[]))[-−]$", BACK),
         "between": (regex.compile, r"\b(?:between|from)\s+$", FLAGS | BACK),
         "scale": (regex.compile, rf"\s?(?P<scale>{p['SCALE']})", FLAGS),
-        "range": (regex.compile, rf"(?:(?P<dash>[-–])|\s+(?P<and>and|to)\s+)(?P<cur2>{p['CUR_PREFIX']})?(?P<n2>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{p['CARD']})(?:\s?(?P<scale2>{p['SCALE']}))?", FLAGS),
+        "range": (regex.compile, rf"(?:(?P<dash>[-–])|\s+(?P<and>and|to)\s+)(?P<cur2>{p['CUR_PREFIX']})?(?P<n2>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:-\d{{1,2}}/\d{{1,2}}|/(?:2|3|4|8|16|32|64)(?![\d/]))?|{p['CARD']})(?:\s?(?P<scale2>{p['SCALE']}))?", FLAGS),
         "percent": (regex.compile, rf"\s?(?P<pct>{p['PERCENT']})", FLAGS),
         "points": (regex.compile, rf"\s(?P<pts>{p['POINTS']})", FLAGS),
         "cur_word": (regex.compile, rf"\s(?:(?:{alternation(lexicon.load('currencies')['qualifiers'])})\s+)?(?P<curw>{p['CUR_WORD']})", FLAGS),

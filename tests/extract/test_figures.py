@@ -228,11 +228,15 @@ def test_time_scope_is_read_where_lower_casing_moves_offsets(town):
 
 
 def _article_phrases():
+    from figcheck import lexicon
     from figcheck.extract.numerals import words
+    from figcheck.extract.scan import SCHEMA
 
     w = words()
     named = [p for p in w["named"] if p.split()[0] in ("a", "an")]
-    fractions = [("an " if f[0] in "aeiou" else "a ") + f for f in w["fractions"] if " " not in f]
+    # "a fourth" is an ordinal by design: a share only after a numeral ("one-fourth").
+    ordinal_after_a = set(lexicon.load_strict("scan", SCHEMA)["words"]["shares_after_numerals_only"])
+    fractions = [("an " if f[0] in "aeiou" else "a ") + f for f in w["fractions"] if " " not in f and f not in ordinal_after_a]
     return named + fractions
 
 
