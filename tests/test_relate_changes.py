@@ -331,3 +331,8 @@ def test_but_with_another_subject_is_another_quantity():
 def test_a_conversion_in_brackets_does_not_split_a_comparison():
     assert pairs("Profit was $24m (£13m; 18m euros) in the quarter, compared with $31m a year ago.") == \
         [("$31m", "$24m", None, False)]
+
+
+def test_a_gap_that_narrows_shrinks_and_one_that_widens_grows():
+    assert pairs("The trade deficit narrowed to 4.1 bln dlrs from 5.2 bln dlrs.") == [("5.2 bln dlrs", "4.1 bln dlrs", -1, False)]
+    assert pairs("The spread widened to 2.9 pct from 2.4 pct.") == [("2.4 pct", "2.9 pct", 1, False)]
