@@ -127,9 +127,9 @@ def _cues() -> dict[str, regex.Pattern]:
                                     regex.I | regex.REVERSE),
         # Between the two figures of one change: no second clause, no second subject.
         # A period after a lone letter ends an abbreviation ("to the U.S. dollar"), not a sentence.
-        "split": regex.compile(rf"(?<!\b\w)\.\s|;\s|,\s|\b(?:{words(c['clause_words'])})\b", regex.I),
+        "split": regex.compile(rf"(?<!\b\p{{L}})\.\s|;\s|,\s|\b(?:{words(c['clause_words'])})\b", regex.I),
         "separator": regex.compile(rf"[;\d]|\b(?:{words([*c['clause_words'], 'with'])})\b", regex.I),
-        "clauses": regex.compile(rf"(?<!\b\w)\.\s|;\s|\b(?:{words(c['clause_words'])})\b", regex.I),
+        "clauses": regex.compile(rf"(?<!\b\p{{L}})\.\s|;\s|\b(?:{words(c['clause_words'])})\b", regex.I),
         # "last week's disappointing sixth-place opening": a figure named as an earlier period's.
         "named_before": regex.compile(rf"\b(?:{words(c['named_before'])})\s+(?:[\w-]+\s+){{0,2}}$", regex.I),
         # "A further increase in the adult rate to £4.35": a change that goes on from the last one.
