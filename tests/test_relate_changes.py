@@ -336,3 +336,8 @@ def test_a_conversion_in_brackets_does_not_split_a_comparison():
 def test_a_gap_that_narrows_shrinks_and_one_that_widens_grows():
     assert pairs("The trade deficit narrowed to 4.1 bln dlrs from 5.2 bln dlrs.") == [("5.2 bln dlrs", "4.1 bln dlrs", -1, False)]
     assert pairs("The spread widened to 2.9 pct from 2.4 pct.") == [("2.4 pct", "2.9 pct", 1, False)]
+
+
+def test_a_conversion_in_brackets_does_not_split_a_change():
+    assert pairs("Net income fell to 412m euros ($540m; £290m) in 2004, from 655m euros.") == \
+        [("655m euros", "412m euros", -1, False)]

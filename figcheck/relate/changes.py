@@ -367,8 +367,9 @@ def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], 
             continue
         # "<dir> ... to NEW ... from OLD"
         new = _previous_compatible(figs[:i], x)
-        # "to 11 cts per share, from 12.5 cts": a comma may set off the "from" that ends the change.
-        gap = body[new.end:from_at].rstrip().removesuffix(",") if new is not None else ""
+        # "to 11 cts per share, from 12.5 cts": a comma may set off the "from" that ends the change,
+        # and brackets an aside ("fell to 537m euros ($701m; £371m) in 2004, from 798m euros").
+        gap = _unbracketed(body[new.end:from_at]).rstrip().removesuffix(",") if new is not None else ""
         if new is not None and x.start - new.end <= _GAP and not cues["split"].search(gap):
             to_m = cues["to"].search(body[max(floor, new.start - 30):new.start])
             if to_m:
