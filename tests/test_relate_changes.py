@@ -341,3 +341,11 @@ def test_a_gap_that_narrows_shrinks_and_one_that_widens_grows():
 def test_a_conversion_in_brackets_does_not_split_a_change():
     assert pairs("Net income fell to 412m euros ($540m; £290m) in 2004, from 655m euros.") == \
         [("655m euros", "412m euros", -1, False)]
+
+
+def test_went_up_to_new_from_old_is_a_rise():
+    assert pairs("Imports were up to 12,400 tonnes from 9,800.") == [("9,800", "up to 12,400 tonnes", 1, False)]
+
+
+def test_up_to_after_another_verb_is_a_bound():
+    assert pairs("The hall holds up to 500 people from 12 countries.") == []

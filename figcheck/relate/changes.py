@@ -46,7 +46,7 @@ SCHEMA = (
     ("change", ("from_fillers", "to_fillers", "signed", "losses", "gains", "rank", "rank_sentence", "refer_back", "refer_within",
                 "adverbs", "adverbs_on", "auxiliaries", "quoted_per", "currencies", "comparisons", "clause_words",
                 "named_before", "further", "later", "earlier", "scheduled", "per_time", "states", "not_subjects",
-                "record", "record_before", "record_sides", "determiners")),
+                "record", "record_before", "record_sides", "determiners", "went")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
 _GAP = 90          # characters a change may spread between its two figures
@@ -115,6 +115,7 @@ def _cues() -> dict[str, regex.Pattern]:
         # The same with the determiner read into the figure ("an estimated 171 bln").
         # Right behind its article: "a decline", not "the surplus rose".
         "named_change": regex.compile(r"\b(?:a|an|the|this|that)\s+$", regex.I),
+        "went_up": regex.compile(rf"\b(?:{words(c['went'])})\s+$", regex.I),
         "object_bare": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'])})\s+$", regex.I),
         "determiner": regex.compile(rf"(?P<det>{words(c['determiners'])})\s", regex.I),
         "refer_within": regex.compile(rf",\s*(?:(?:{words(c['refer_within'])})\b[^,;.]{{0,25}})?$", regex.I),
@@ -365,17 +366,29 @@ def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], 
             if word:
                 yield from _make(cues, body, x, new, word, floor)
             continue
-        # "<dir> ... to NEW ... from OLD"
-        new = _previous_compatible(figs[:i], x)
-        # "to 11 cts per share, from 12.5 cts": a comma may set off the "from" that ends the change,
-        # and brackets an aside ("fell to 537m euros ($701m; £371m) in 2004, from 798m euros").
-        gap = _unbracketed(body[new.end:from_at]).rstrip().removesuffix(",") if new is not None else ""
-        if new is not None and x.start - new.end <= _GAP and not cues["split"].search(gap):
-            to_m = cues["to"].search(body[max(floor, new.start - 30):new.start])
-            if to_m:
-                word = _direction_before(cues, body, new.start - (min(30, new.start - floor) - to_m.start()), floor)
-                if word:
-                    yield from _make(cues, body, x, new, word, floor)
+        yield from _to_then_from(cues, body, figs[:i], x, from_at, floor)
+
+
+def _to_then_from(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, from_at: int,
+                  floor: int) -> Iterator[Change]:
+    """"<dir> ... to NEW ... from OLD"."""
+    new = _previous_compatible(earlier, old)
+    if new is None or old.start - new.end > _GAP:
+        return
+    # "to 11 cts per share, from 12.5 cts": a comma may set off the "from" that ends the change,
+    # and brackets an aside ("fell to 537m euros ($701m; £371m) in 2004, from 798m euros").
+    if cues["split"].search(_unbracketed(body[new.end:from_at]).rstrip().removesuffix(",")):
+        return
+    head = body[max(floor, new.start - 30):new.start]
+    to_m = cues["to"].search(head)
+    if to_m:
+        word = _direction_before(cues, body, new.start - len(head) + to_m.start(), floor)
+        if word:
+            yield from _make(cues, body, old, new, word, floor)
+    # "imports were up to 136,029 tonnes from 46,541": "up to" read into the figure as a bound
+    # ("up to 100 people") is a rise after a verb of going ("went up to", "edged up to").
+    elif new.text.lower().startswith("up to") and cues["went_up"].search(head):
+        yield from _make(cues, body, old, new, "up", floor)
 
 
 def _compared(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, before: str,
