@@ -349,3 +349,11 @@ def test_went_up_to_new_from_old_is_a_rise():
 
 def test_up_to_after_another_verb_is_a_bound():
     assert pairs("The hall holds up to 500 people from 12 countries.") == []
+
+
+def test_a_year_between_the_new_figure_and_up_from_is_when_it_was():
+    assert pairs("The mill earned 4.1 mln dlrs in 2003, up from 3.2 mln in 2002.") == [("3.2 mln", "4.1 mln dlrs", 1, False)]
+
+
+def test_another_quantity_between_may_be_the_new_figure():
+    assert pairs("Sales were 5 mln dlrs in 2003 and 40 pct in 2004, up from 3 mln dlrs.") == []

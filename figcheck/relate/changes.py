@@ -49,6 +49,7 @@ SCHEMA = (
                 "record", "record_before", "record_sides", "determiners", "went")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
+_AMOUNTS = frozenset({"count", "money", "quantity", "percent", "percentage_points"})
 _GAP = 90          # characters a change may spread between its two figures
 _REACH = 90        # characters before "from" or "to" searched for the direction word
 
@@ -439,7 +440,14 @@ def _adverb_change(cues: dict[str, regex.Pattern], body: str, earlier: list[Figu
     new = _previous_compatible(earlier, old)
     if new is None or old.start - new.end > 70:
         return None
+    # A year, a date or a period between is when the new figure was ("earned 3.28 bln dlrs in 1986,
+    # up from 2.51 bln", "in the third quarter"); another amount between may be the real new figure.
+    between = [f for f in earlier if f.start >= new.end]
+    if any(f.kind in _AMOUNTS for f in between):
+        return None
     gap = body[new.end:old.start]
+    for f in between:
+        gap = gap[:f.start - new.end] + " " * (f.end - f.start) + gap[f.end - new.end:]
     # "sales were 5 mln, while profits were down from 3 mln": another subject, another quantity;
     # but "a share of about 90% but this is down from 92%" refers back to it.
     seps = list(cues["separator"].finditer(gap))
