@@ -16,7 +16,13 @@ Readings that find the old value by what the words name it, not by "from":
   "14.27m tonnes in 2004, 24% higher than in 2003" ... "In 2003, ... 11.49m tonnes"  (a year's sentence)
   "Borrowing figures for 2003/4 are £35bn." "Borrowing is tipped to fall to £31bn"  (the subject again)
   "a record Tokyo low of 143.75 yen." "The previous record low was 144.70 yen"     (records)
-and the amount of a change said in the sentence before with the same verb ("increased its price
+  "plans to reduce an estimated 171 bln dlr deficit next year to 134 bln"  (the verb's object)
+  "had losses of 1.2 bln dlrs." "The figure for these firms was up from 2.1 bln"  (referring back)
+  "has jumped to 2.4 mln bpd, compared with 474,000 bpd in 1973"          (a way with "compared")
+Figures are read as sizes: two losses compare directly ("losses of 3.3 bln, up from 2.1 bln"),
+a gap that narrows shrinks; a loss against a profit, or a figure that may have lost its minus,
+is not read.
+And the amount of a change said in the sentence before with the same verb ("increased its price
 by 30 dlrs a tonne" ... "will increase to 600 dlrs a tonne from 570 dlrs a ton"). A rate quoted
 per another currency goes against the currency the sentence is about ("the rupee climbed to
 43.3 per US dollar, up from 43.4": fewer rupees a dollar).
