@@ -244,3 +244,116 @@ def test_a_record_without_a_side_is_a_high():
 def test_a_record_high_is_not_set_against_a_previous_record_low():
     text = "The index closed at a record high of 412.5 points on Friday. The previous record low was 318.2 points, set in May."
     assert pairs(text) == []
+
+
+def test_two_losses_compare_by_size():
+    assert pairs("The mills had losses of 4.2 mln dlrs, up from 3.1 mln dlrs a year before.") == \
+        [("3.1 mln dlrs", "4.2 mln dlrs", 1, False)]
+
+
+def test_a_loss_set_against_a_profit_is_not_read():
+    assert pairs("The unit fell to a loss of 6 mln dlrs from 2 mln dlrs profit.") == []
+
+
+def test_a_figure_written_without_its_minus_is_not_read():
+    assert pairs("Growth fell to minus 1.5 pct from 0.5 pct.") == []
+
+
+def test_a_comma_may_set_off_the_from_of_a_change():
+    assert pairs("The board raised its dividend to 16 cts a share, from 14 cts a share.") == \
+        [("14 cts a share", "16 cts a share", 1, False)]
+
+
+def test_a_sentence_referring_back_with_a_direction_from_the_old_figure():
+    text = "Loss-making farms had losses of 1.4 bln dlrs. The figure for those farms was up from 0.9 bln dlrs in 2001."
+    assert pairs(text) == [("0.9 bln dlrs", "1.4 bln dlrs", 1, False)]
+
+
+def test_a_sentence_about_another_thing_with_a_direction_from_is_not_linked_back():
+    text = "Loss-making farms had losses of 1.4 bln dlrs. Profits at the others were up from 0.9 bln dlrs in 2001."
+    assert pairs(text) == []
+
+
+def test_another_countrys_dollar_quoted_per_us_dollar_goes_the_other_way():
+    (c,) = document("The Fiji dollar could appreciate to 1.8 to the U.S. dollar by June from 2.1 now.").changes()
+    assert (c.old.text, c.new.text, c.direction, c.per) == ("2.1", "1.8", 1, "dollar")
+
+
+def test_the_verbs_object_behind_a_determiner_is_the_old_value():
+    assert pairs("The plan would cut the 40 bln dlr deficit next year to 31 bln dlrs.") == \
+        [("40 bln dlr", "31 bln dlrs", -1, False)]
+    assert pairs("It raised its 4.5 pct stake in the bank to 9.8 pct.") == [("4.5 pct", "9.8 pct", 1, False)]
+
+
+def test_a_count_cut_without_a_determiner_or_after_a_is_the_amount():
+    assert pairs("The mill will cut 1,500 jobs to 9,000.") == []
+    assert pairs("The mill will cut an estimated 1,500 jobs to 9,000.") == []
+    assert pairs("It cut a further 2 pct to 6 pct.") == []
+
+
+def test_a_direction_and_to_before_a_comparison_say_the_way():
+    assert pairs("Output has jumped to 3.1 mln bpd, compared with 2.2 mln bpd in 1990.") == [("2.2 mln bpd", "3.1 mln bpd", 1, False)]
+
+
+def test_an_amount_between_the_direction_and_to_belongs_to_another_period():
+    assert pairs("The rig count fell by 12 to 640, against 910 a year ago.") == [("910", "640", None, False)]
+
+
+def test_a_usual_level_and_a_total_of_are_fillers():
+    assert pairs("The bank raised its target to 50 mln dlrs from its usual 35 mln dlrs.") == [("35 mln dlrs", "50 mln dlrs", 1, False)]
+    assert pairs("Rigs dropped to a total of 512 from 530.") == [("530", "512", -1, False)]
+
+
+def test_an_initial_with_a_period_does_not_split_a_change():
+    assert pairs("The index rose to 118 in the U.S. market from 112.") == [("112", "118", 1, False)]
+
+
+def test_a_percent_the_sentence_before_with_no_noun_needs_the_same_way():
+    text = "The number of long waits has fallen by 10%. Figures showed a decline from 500 to 450."
+    assert deltas(text) == [("500", "450", "10%")]
+    text = "The number of long waits has risen by 10%. Figures showed a decline from 500 to 450."
+    assert deltas(text) == [("500", "450", None)]
+
+
+def test_a_change_told_anew_with_a_verb_is_not_the_percent_before():
+    text = "The currency has gained 5% since May. The surplus rose from 400 to 700."
+    assert deltas(text) == [("400", "700", None)]
+
+
+def test_but_this_refers_back_to_the_figure_before():
+    assert pairs("It holds a share of 81% but this is down from 84% in 2003.") == [("84%", "81%", -1, False)]
+
+
+def test_but_with_another_subject_is_another_quantity():
+    assert pairs("It holds a share of 81% but rivals are down from 14% in 2003.") == []
+
+
+def test_a_conversion_in_brackets_does_not_split_a_comparison():
+    assert pairs("Profit was $24m (£13m; 18m euros) in the quarter, compared with $31m a year ago.") == \
+        [("$31m", "$24m", None, False)]
+
+
+def test_a_gap_that_narrows_shrinks_and_one_that_widens_grows():
+    assert pairs("The trade deficit narrowed to 4.1 bln dlrs from 5.2 bln dlrs.") == [("5.2 bln dlrs", "4.1 bln dlrs", -1, False)]
+    assert pairs("The spread widened to 2.9 pct from 2.4 pct.") == [("2.4 pct", "2.9 pct", 1, False)]
+
+
+def test_a_conversion_in_brackets_does_not_split_a_change():
+    assert pairs("Net income fell to 412m euros ($540m; £290m) in 2004, from 655m euros.") == \
+        [("655m euros", "412m euros", -1, False)]
+
+
+def test_went_up_to_new_from_old_is_a_rise():
+    assert pairs("Imports were up to 12,400 tonnes from 9,800.") == [("9,800", "up to 12,400 tonnes", 1, False)]
+
+
+def test_up_to_after_another_verb_is_a_bound():
+    assert pairs("The hall holds up to 500 people from 12 countries.") == []
+
+
+def test_a_year_between_the_new_figure_and_up_from_is_when_it_was():
+    assert pairs("The mill earned 4.1 mln dlrs in 2003, up from 3.2 mln in 2002.") == [("3.2 mln", "4.1 mln dlrs", 1, False)]
+
+
+def test_another_quantity_between_may_be_the_new_figure():
+    assert pairs("Sales were 5 mln dlrs in 2003 and 40 pct in 2004, up from 3 mln dlrs.") == []

@@ -16,7 +16,13 @@ Readings that find the old value by what the words name it, not by "from":
   "14.27m tonnes in 2004, 24% higher than in 2003" ... "In 2003, ... 11.49m tonnes"  (a year's sentence)
   "Borrowing figures for 2003/4 are £35bn." "Borrowing is tipped to fall to £31bn"  (the subject again)
   "a record Tokyo low of 143.75 yen." "The previous record low was 144.70 yen"     (records)
-and the amount of a change said in the sentence before with the same verb ("increased its price
+  "plans to reduce an estimated 171 bln dlr deficit next year to 134 bln"  (the verb's object)
+  "had losses of 1.2 bln dlrs." "The figure for these firms was up from 2.1 bln"  (referring back)
+  "has jumped to 2.4 mln bpd, compared with 474,000 bpd in 1973"          (a way with "compared")
+Figures are read as sizes: two losses compare directly ("losses of 3.3 bln, up from 2.1 bln"),
+a gap that narrows shrinks; a loss against a profit, or a figure that may have lost its minus,
+is not read.
+And the amount of a change said in the sentence before with the same verb ("increased its price
 by 30 dlrs a tonne" ... "will increase to 600 dlrs a tonne from 570 dlrs a ton"). A rate quoted
 per another currency goes against the currency the sentence is about ("the rupee climbed to
 43.3 per US dollar, up from 43.4": fewer rupees a dollar).
@@ -43,12 +49,13 @@ SCHEMA = (
     ("stakes", ("owned", "holds", "stake")),
     ("term", ("instruments", "generic", "ends", "starts")),
     ("direction", ("up", "down", "same")),
-    ("change", ("from_fillers", "to_fillers", "signed", "rank", "rank_sentence", "refer_back", "refer_within",
+    ("change", ("from_fillers", "to_fillers", "signed", "losses", "gains", "rank", "rank_sentence", "refer_back", "refer_within",
                 "adverbs", "adverbs_on", "auxiliaries", "quoted_per", "currencies", "comparisons", "clause_words",
                 "named_before", "further", "later", "earlier", "scheduled", "per_time", "states", "not_subjects",
-                "record", "record_before", "record_sides")),
+                "record", "record_before", "record_sides", "determiners", "went")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
+_AMOUNTS = frozenset({"count", "money", "quantity", "percent", "percentage_points"})
 _GAP = 90          # characters a change may spread between its two figures
 _REACH = 90        # characters before "from" or "to" searched for the direction word
 
@@ -95,22 +102,42 @@ def _cues() -> dict[str, regex.Pattern]:
         "per_time": regex.compile(rf"\s*(?:{words(c['per_time'])})\b", regex.I),
         "by": regex.compile(r"\bby\s+(?:(?:about|some|nearly|almost|roughly|around|an?)\s+)?$", regex.I),
         "signed": regex.compile(rf"\b(?:{words(c['signed'])})\b[^.;,]{{0,25}}$", regex.I),
+        "loss": regex.compile(rf"\b(?:{words(c['losses'])})\b[^.;,]{{0,25}}$", regex.I),
+        "gain": regex.compile(rf"\b(?:{words(c['gains'])})\b", regex.I),
         "rank_before": regex.compile(rf"\b(?:{words(c['rank'])})\s*$", regex.I),
         "rank_after": regex.compile(rf"^[-\s]*(?:\w+\s+)?(?:{words(c['rank'])})\b", regex.I),
         "refer_back": regex.compile(rf"^\s*(?:(?:but|and|however|now|since then),?\s+)*(?:{words(c['refer_back'])})"
                                     rf"\s+(?:(?:{words(c['auxiliaries'])})\s+){{0,4}}$", regex.I),
+        # "... losses of 1.2 bln." "The figure for these firms was up from 2.1 bln": the old value
+        # of the figure the sentence before ended on.
+        "refer_back_from": regex.compile(rf"^\s*(?:(?:but|and|however|now),?\s+)*(?:{words(c['refer_back'])})"
+                                         rf"(?:\s+(?:for|of|in|at|among)\s+[^\d,;.]{{1,40}}?)?"
+                                         rf"\s+(?:(?:{words(c['auxiliaries'])})\s+){{1,4}}(?P<w>{words(c['adverbs'])})\s+from\s+"
+                                         rf"(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
+        # "reduce an estimated 171 bln dlr deficit to 134 bln", "cut its current 42.5 pct stake to
+        # 19.9 pct": the old value as the verb's object, behind a determiner ("cut 2,000 jobs to
+        # 10,000" has none: 2,000 is the amount).
+        "object_old": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'])})\s+(?P<det>{words(c['determiners'])})\s+"
+                                    rf"(?!(?:{words(c['further'])})\b)(?:[\p{{L}}-]+\s+){{0,2}}$", regex.I),
+        # The same with the determiner read into the figure ("an estimated 171 bln").
+        # Right behind its article: "a decline", not "the surplus rose".
+        "named_change": regex.compile(r"\b(?:a|an|the|this|that)\s+$", regex.I),
+        "went_up": regex.compile(rf"\b(?:{words(c['went'])})\s+$", regex.I),
+        "object_bare": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'])})\s+$", regex.I),
+        "determiner": regex.compile(rf"(?P<det>{words(c['determiners'])})\s", regex.I),
         "refer_within": regex.compile(rf",\s*(?:(?:{words(c['refer_within'])})\b[^,;.]{{0,25}})?$", regex.I),
         "rank_sentence": regex.compile(rf"\b(?:{words(c['rank_sentence'])})\b", regex.I),
-        "quoted_per": regex.compile(rf"^\s*(?:\w+\s+)?(?:per|to the|against the|a)\s+(?:u\.?s\.?\s+)?"
+        "quoted_per": regex.compile(rf"^\s*(?:\w+\s+)?(?:per|to the|against the|a)\s+(?P<us>u\.?s\.?\s+)?"
                                     rf"(?P<cur>{words(c['quoted_per'])})\b", regex.I),
         # The currency a sentence is about: "The rupee climbed to ...", "the Indian rupee fell".
-        "currency": regex.compile(rf"\bthe\s+(?:[\w.]+\s+){{0,2}}?(?P<cur>{words(c['currencies'])})\b", regex.I),
+        "currency": regex.compile(rf"\bthe\s+(?P<q>(?:[\w.]+\s+){{0,2}}?)(?P<cur>{words(c['currencies'])})\b", regex.I),
         "clause_end": regex.compile(rf"[;:(—–]|\s-\s|,\s|\b(?:{alternation(c['clause_words'], backwards=True)})\s",
                                     regex.I | regex.REVERSE),
         # Between the two figures of one change: no second clause, no second subject.
-        "split": regex.compile(rf"[.;]\s|,\s|\b(?:{words(c['clause_words'])})\b", regex.I),
+        # A period after a lone letter ends an abbreviation ("to the U.S. dollar"), not a sentence.
+        "split": regex.compile(rf"(?<!\b\p{{L}})\.\s|;\s|,\s|\b(?:{words(c['clause_words'])})\b", regex.I),
         "separator": regex.compile(rf"[;\d]|\b(?:{words([*c['clause_words'], 'with'])})\b", regex.I),
-        "clauses": regex.compile(rf"[.;]\s|\b(?:{words(c['clause_words'])})\b", regex.I),
+        "clauses": regex.compile(rf"(?<!\b\p{{L}})\.\s|;\s|\b(?:{words(c['clause_words'])})\b", regex.I),
         # "last week's disappointing sixth-place opening": a figure named as an earlier period's.
         "named_before": regex.compile(rf"\b(?:{words(c['named_before'])})\s+(?:[\w-]+\s+){{0,2}}$", regex.I),
         # "A further increase in the adult rate to £4.35": a change that goes on from the last one.
@@ -193,8 +220,22 @@ def _is_rank(cues: dict[str, regex.Pattern], body: str, f: Figure) -> bool:
         or bool(cues["rank_after"].search(body[f.end:f.end + 20]))
 
 
-def _signed(cues: dict[str, regex.Pattern], body: str, f: Figure, floor: int) -> bool:
-    return bool(cues["signed"].search(body[max(floor, f.start - 30):f.start]))
+def _signed(cues: dict[str, regex.Pattern], body: str, f: Figure, floor: int, key: str = "signed") -> bool:
+    return bool(cues[key].search(body[max(floor, f.start - 30):f.start]))
+
+
+def _unsigned_sizes(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, floor: int) -> bool:
+    """Whether the sizes of the two figures say the direction: neither written without its sign,
+    and no profit beside a loss. Every shape here reaches its figures through a few filler words
+    ("to a", "from its"), so neither names a thing of its own: a loss word before either is said
+    of both ("losses of 3.3 bln, up from 2.1 bln", "cut its deficit to 3 bln from 5 bln"), whose
+    sizes then compare, but "fell to a loss of 5 mln from 3 mln profit" sets a loss against a gain."""
+    if _signed(cues, body, old, floor) or _signed(cues, body, new, floor):
+        return False
+    if not (_signed(cues, body, new, floor, "loss") or _signed(cues, body, old, floor, "loss")):
+        return True
+    start, end = min(old.start, new.start), max(old.end, new.end)
+    return not cues["gain"].search(body, max(floor, start - 30), end + 20)
 
 
 def find(body: str, figures: list[Figure], members: dict[int, list[int]], sentence_starts: tuple[int, ...]) -> list[Change]:
@@ -213,18 +254,10 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
         figs = [figures[i] for i in idx]
         for change in _in_sentence(cues, body, figs, floor):
             found.setdefault((change.old.start, change.new.start), change)
-    for change in _reaching_back(cues, body, figures, members, sentence_starts):
-        found.setdefault((change.old.start, change.new.start), change)
-    for change in _named_before(cues, body, figures, members, sentence_starts):
-        found.setdefault((change.old.start, change.new.start), change)
-    for change in _moved(cues, body, figures, members, sentence_starts):
-        found.setdefault((change.old.start, change.new.start), change)
-    for change in _subject_again(cues, body, figures, members, sentence_starts):
-        found.setdefault((change.old.start, change.new.start), change)
-    for change in _records(cues, body, figures, members, sentence_starts):
-        found.setdefault((change.old.start, change.new.start), change)
-    for change in _than_then(cues, body, figures, members, sentence_starts):
-        found.setdefault((change.old.start, change.new.start), change)
+    # The readings by other words than "from", in order: the first to link a pair keeps it.
+    for reading in (_reaching_back, _referred_from, _object_old, _named_before, _moved, _subject_again, _records, _than_then):
+        for change in reading(cues, body, figures, members, sentence_starts):
+            found.setdefault((change.old.start, change.new.start), change)
     for change in list(_further(cues, body, figures, sentence_starts, list(found.values()))):
         found.setdefault((change.old.start, change.new.start), change)
     return [_with_delta(cues, body, c, figures, members, sentence_starts) for c in found.values()]
@@ -242,7 +275,12 @@ def _with_delta(cues: dict[str, regex.Pattern], body: str, c: Change, figures: l
     if by is not None:
         return by
     noun = (c.new.counted or c.old.counted or "").lower().split()[-1:]
-    if not noun or noun[0] not in body[sentence_starts[s - 1]:sentence_starts[s]].lower():
+    if noun and noun[0] not in body[sentence_starts[s - 1]:sentence_starts[s]].lower():
+        return c
+    # Without a noun to find again, the change must be named as one told already, the same way:
+    # "has fallen by 9.8%." "Statistics showed a decline from 785 to 708" (not "Profits rose to 85
+    # from 72" after "sales were up 70 pct": another quantity, told anew).
+    if not noun and not (c.direction and _named_change(cues, body, c, sentence_starts[s])):
         return c
     before = members.get(s - 1, [])
     percents = [figures[i] for i in before if figures[i].kind == "percent" and figures[i].bounded]
@@ -251,7 +289,16 @@ def _with_delta(cues: dict[str, regex.Pattern], body: str, c: Change, figures: l
         return c
     p = percents[0]
     m = cues["delta_before"].search(body[max(sentence_starts[s - 1], p.start - 30):p.start])
-    return dataclasses.replace(c, delta=p, delta_sign=_sign_of(m.group("w")) or 1) if m else c
+    if not m or (not noun and _sign_of(m.group("w")) != c.direction):
+        return c
+    return dataclasses.replace(c, delta=p, delta_sign=_sign_of(m.group("w")) or 1)
+
+
+def _named_change(cues: dict[str, regex.Pattern], body: str, c: Change, floor: int) -> bool:
+    """Whether the change's direction word is a noun behind an article: "showed a decline from"."""
+    first = min(c.old.start, c.new.start)
+    at = body.lower().rfind(c.cue, floor, first)
+    return at >= 0 and bool(cues["named_change"].search(body[max(floor, at - 20):at]))
 
 
 def _amount_before(cues: dict[str, regex.Pattern], body: str, c: Change, figures: list[Figure], before: list[int],
@@ -295,7 +342,7 @@ def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], 
         low = before.lower()
         # Plain tests first: most figures have no "from" or "compared" before them, and a regex costs more.
         if any(w in low for w in ("compar", " vs", "against", "versus")):
-            compared = _compared(cues, body, figs[:i], x, before)
+            compared = _compared(cues, body, figs[:i], x, before, floor)
             if compared:
                 yield compared
                 continue
@@ -326,25 +373,72 @@ def _in_sentence(cues: dict[str, regex.Pattern], body: str, figs: list[Figure], 
             if word:
                 yield from _make(cues, body, x, new, word, floor)
             continue
-        # "<dir> ... to NEW ... from OLD"
-        new = _previous_compatible(figs[:i], x)
-        if new is not None and x.start - new.end <= _GAP and not cues["split"].search(body[new.end:x.start]):
-            to_m = cues["to"].search(body[max(floor, new.start - 30):new.start])
-            if to_m:
-                word = _direction_before(cues, body, new.start - (min(30, new.start - floor) - to_m.start()), floor)
-                if word:
-                    yield from _make(cues, body, x, new, word, floor)
+        yield from _to_then_from(cues, body, figs[:i], x, from_at, floor)
 
 
-def _compared(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, before: str) -> Change | None:
+def _to_then_from(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, from_at: int,
+                  floor: int) -> Iterator[Change]:
+    """"<dir> ... to NEW ... from OLD"."""
+    new = _previous_compatible(earlier, old)
+    if new is None or old.start - new.end > _GAP:
+        return
+    # "to 11 cts per share, from 12.5 cts": a comma may set off the "from" that ends the change,
+    # and brackets an aside ("fell to 537m euros ($701m; £371m) in 2004, from 798m euros").
+    if cues["split"].search(_unbracketed(body[new.end:from_at]).rstrip().removesuffix(",")):
+        return
+    head = body[max(floor, new.start - 30):new.start]
+    to_m = cues["to"].search(head)
+    if to_m:
+        word = _direction_before(cues, body, new.start - len(head) + to_m.start(), floor)
+        if word:
+            yield from _make(cues, body, old, new, word, floor)
+    # "imports were up to 136,029 tonnes from 46,541": "up to" read into the figure as a bound
+    # ("up to 100 people") is a rise after a verb of going ("went up to", "edged up to").
+    elif new.text.lower().startswith("up to") and cues["went_up"].search(head):
+        yield from _make(cues, body, old, new, "up", floor)
+
+
+def _compared(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, before: str,
+              floor: int) -> Change | None:
     """'27 films were made, compared with 54 in 2003': old and new, no direction said."""
     if not cues["compared"].search(before):
         return None
     new = _previous_compatible(earlier, old)
-    if new is None or old.start - new.end > _GAP or cues["clauses"].search(body, new.end, old.start):
+    if new is None or old.start - new.end > _GAP or cues["clauses"].search(_unbracketed(body[new.end:old.start])):
         return None
     pair = compatible(old, new, True)
-    return Change(pair[0], pair[1], None, "compared with") if pair else None
+    if pair is None:
+        return None
+    return _compared_way(cues, body, old, new, earlier, floor) or Change(pair[0], pair[1], None, "compared with")
+
+
+_BRACKETS = regex.compile(r"\([^()]*\)")
+
+
+def _unbracketed(text: str) -> str:
+    """The text without what brackets hold: "$186m (£98m; 143m euros) in the quarter, compared
+    with $1.13bn" sets the two dollar figures side by side; the conversions are an aside."""
+    return _BRACKETS.sub(" ", text)
+
+
+def _compared_way(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, earlier: list[Figure],
+                  floor: int) -> Change | None:
+    """"Consumption has jumped to 2.4 mln bpd, compared with 474,000 bpd in 1973": a direction
+    word and "to NEW" before the comparison say which way it went. Not with an amount between
+    ("rigs fell by 38 to 801, against 1,248 a year ago": the fall is the week's, the old figure
+    the year's)."""
+    head = body[max(floor, new.start - 30):new.start]
+    to_m = cues["to"].search(head)
+    if not to_m:
+        return None
+    to_at = new.start - len(head) + to_m.start()
+    word = _direction_before(cues, body, to_at, floor)
+    if not word or word.lower() in cues_adverbs():
+        return None
+    w_at = body.lower().rfind(word.lower(), floor, to_at)
+    if any(w_at < f.start < to_at for f in earlier):
+        return None
+    return next(iter(_make(cues, body, old, new, word, floor)), None)
 
 
 def _adverb_change(cues: dict[str, regex.Pattern], body: str, earlier: list[Figure], old: Figure, word: str,
@@ -352,9 +446,18 @@ def _adverb_change(cues: dict[str, regex.Pattern], body: str, earlier: list[Figu
     new = _previous_compatible(earlier, old)
     if new is None or old.start - new.end > 70:
         return None
+    # A year, a date or a period between is when the new figure was ("earned 3.28 bln dlrs in 1986,
+    # up from 2.51 bln", "in the third quarter"); another amount between may be the real new figure.
+    between = [f for f in earlier if f.start >= new.end]
+    if any(f.kind in _AMOUNTS for f in between):
+        return None
     gap = body[new.end:old.start]
-    # "sales were 5 mln, while profits were down from 3 mln": another subject, another quantity.
-    if cues["separator"].search(gap):
+    for f in between:
+        gap = gap[:f.start - new.end] + " " * (f.end - f.start) + gap[f.end - new.end:]
+    # "sales were 5 mln, while profits were down from 3 mln": another subject, another quantity;
+    # but "a share of about 90% but this is down from 92%" refers back to it.
+    seps = list(cues["separator"].finditer(gap))
+    if seps and not (regex.search(r"^[^\d;]*$", gap) and cues["refer_back_from"].match(gap[seps[-1].start():])):
         return None
     return next(iter(_make(cues, body, old, new, word, floor)), None)
 
@@ -396,6 +499,51 @@ def _reaching_back(cues: dict[str, regex.Pattern], body: str, figures: list[Figu
                 yield from _make(cues, body, old, new, verb.group(1), sentence_starts[max(0, s - 1)])
 
 
+def _object_old(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+                sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"plans to reduce an estimated 171 bln dlr deficit next year to 134 bln": a direction verb
+    whose object, behind a determiner, holds the old value, and "to NEW" later in its clause."""
+    adverbs = cues_adverbs()
+    for s, idx in members.items():
+        if not 2 <= len(idx) <= MAX_FIGURES:
+            continue
+        floor = sentence_starts[s]
+        figs = [figures[i] for i in idx]
+        for i, old in enumerate(figs[:-1]):
+            m = cues["object_old"].search(body[max(floor, old.start - 50):old.start])
+            det = m.group("det") if m else None
+            if not m and (inner := cues["determiner"].match(old.text)):
+                m, det = cues["object_bare"].search(body[max(floor, old.start - 20):old.start]), inner.group("det")
+            if not m or m.group("w").lower() in adverbs:
+                continue
+            # "cut an estimated 2,000 jobs to 10,000": after "a", a count is the amount cut.
+            if det.lower() in ("a", "an") and old.kind == "count":
+                continue
+            new = _next_compatible(figs[i + 1:], old)
+            if new is None or new.start - old.end > _GAP or cues["split"].search(body[old.end:new.start]):
+                continue
+            if cues["to"].search(body[max(old.end, new.start - 30):new.start]) and not _FROM_AFTER.match(body, new.end, new.end + 60):
+                yield from _make(cues, body, old, new, m.group("w"), floor)
+
+
+def _referred_from(cues: dict[str, regex.Pattern], body: str, figures: list[Figure], members: dict[int, list[int]],
+                   sentence_starts: tuple[int, ...]) -> Iterator[Change]:
+    """"... had losses of 1.2 bln dlrs." then "The figure for these firms was up from 2.1 bln": a
+    sentence opening with a word referring back and a direction from OLD is about the last figure
+    of OLD's quantity in the sentence before, the new value."""
+    for s, idx in members.items():
+        before = members.get(s - 1, ())
+        if not before or len(before) > MAX_FIGURES:
+            continue
+        old = figures[idx[0]]
+        m = cues["refer_back_from"].match(body[sentence_starts[s]:old.start])
+        if not m:
+            continue
+        new = _previous_compatible([figures[j] for j in before], old)
+        if new is not None:
+            yield from _make(cues, body, old, new, m.group("w"), sentence_starts[s - 1])
+
+
 _FROM_AFTER = regex.compile(r"[^,;.]{0,40}?\bfrom\b", regex.I)
 
 
@@ -423,7 +571,7 @@ def _make(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, w
     if pair is None:
         return
     old, new = pair
-    if _signed(cues, body, old, floor) or _signed(cues, body, new, floor):
+    if not _unsigned_sizes(cues, body, old, new, floor):
         return
     # "from 591 mcf to 536 mln cubic feet": a scale lost in one of them, not a change of 900,000 times.
     small, large = sorted((abs(old.value), abs(new.value)))
@@ -440,9 +588,16 @@ def _make(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, w
     yield Change(old, new, _sign_of(word), word.lower(), rank, per=per or None)
 
 
-def _currency(word: str) -> str:
+_US = regex.compile(r"^(?:u\.?s\.?|american|us)?$", regex.I)
+
+
+def _currency(word: str, qualifier: str = "") -> str:
+    """A currency's name; another country's dollar is named with its country ("the Taiwan dollar
+    rose to 32 to the U.S. dollar" is a dollar quoted per another)."""
     word = word.lower()
-    return "pound" if word == "sterling" else word.removesuffix("s")
+    word = "pound" if word == "sterling" else word.removesuffix("s")
+    qualifier = " ".join(qualifier.lower().split())
+    return f"{qualifier} {word}" if word == "dollar" and not _US.match(qualifier) else word
 
 
 def _quoted_per(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Figure, floor: int) -> str | bool:
@@ -454,7 +609,7 @@ def _quoted_per(cues: dict[str, regex.Pattern], body: str, old: Figure, new: Fig
     if not quoted:
         return ""
     pers = {_currency(m.group("cur")) for m in quoted}
-    subjects = [_currency(m.group("cur")) for m in cues["currency"].finditer(body, floor, min(old.start, new.start))]
+    subjects = [_currency(m.group("cur"), m.group("q")) for m in cues["currency"].finditer(body, floor, min(old.start, new.start))]
     if len(pers) != 1 or not subjects or pers - set(_currencies()):
         return False
     (per,) = pers
