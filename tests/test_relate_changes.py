@@ -255,8 +255,11 @@ def test_a_loss_set_against_a_profit_is_not_read():
     assert pairs("The unit fell to a loss of 6 mln dlrs from 2 mln dlrs profit.") == []
 
 
-def test_a_figure_written_without_its_minus_is_not_read():
-    assert pairs("Growth fell to minus 1.5 pct from 0.5 pct.") == []
+def test_a_figure_below_zero_is_read_with_its_minus():
+    # The extractor reads "minus 1.5 pct" as -1.5, so the fall from 0.5 is a change like any other.
+    assert pairs("Growth fell to minus 1.5 pct from 0.5 pct.") == [("0.5 pct", "minus 1.5 pct", -1, False)]
+    from figcheck.kinds.change import direction
+    assert all(h.holds for h in direction(document("Growth fell to minus 1.5 pct from 0.5 pct.").changes()))
 
 
 def test_a_comma_may_set_off_the_from_of_a_change():
