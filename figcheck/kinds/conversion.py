@@ -57,13 +57,10 @@ def zone_pairs(pairs: Sequence[ZonePair]) -> Iterator[Hit]:
     for p in pairs:
         offset = _offset(p)
         # A named zone has its offset; a local time whose place the text names, that place's
-        # (either, across a change of clocks); another local time, the first local time's: its
-        # place's, if the text names it.
+        # (either, across a change of clocks, when the article is undated); another local time,
+        # the first local time's.
         if p.a_offsets:
             yield from _placed(p, offset, p.a_offsets, (p.a, p.b))
-            continue
-        if p.a_offset is None and first_local is not None and first_local.a_offsets:
-            yield from _placed(p, offset, first_local.a_offsets, (first_local.a, first_local.b, p.a, p.b))
             continue
         if p.a_offset is not None:
             expected, figs = p.a_offset % 24, (p.a, p.b)

@@ -11,7 +11,7 @@ import regex
 
 from figcheck import rates
 from figcheck.kinds.base import Hit, Kind, fmt, held
-from figcheck.relate import Doc
+from figcheck.relate import Doc, era
 from figcheck.relate.currency_pairs import Pair, pairs, stated
 
 
@@ -85,7 +85,10 @@ def _two(found: list[Pair], params: Params) -> Iterator[Hit]:
 
 def _years(doc: Doc, p: Pair) -> list[int]:
     if doc.published is None:
-        return list(rates.all_years())
+        # Undated: every year of the table, within what the years the text names as past or
+        # ahead allow ("fell in 2004", "expected to slow in 2005"; relate/era.py).
+        low, high = era.bounds(doc)
+        return [y for y in rates.all_years() if (low is None or y >= low) and (high is None or y <= high)]
     year = int(doc.published)
     named = {int(f.value) for f in doc.figures if f.kind == "year" and f.sentence == p.a.sentence and f.value <= year}
     return sorted({year - 1, year} | named)

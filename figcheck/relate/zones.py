@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 import regex
 
 from figcheck import lexicon
+from figcheck.errors import FigcheckError
 from figcheck.extract.patterns import alternation
 from figcheck.model import Figure
 from figcheck.relate.candidates import ZonePair
@@ -28,13 +29,13 @@ def places() -> dict[str, str]:
     """lexicon/zones.toml, checked: one table, `places`, each a place's name to a zone the tz
     database knows."""
     data = lexicon.load("zones")
-    if set(data) != {"places"}:
-        raise lexicon.LexiconError(f"lexicon/zones.toml: unknown table(s) {sorted(set(data) - {'places'})}")
+    if set(data) != {"places"} or not isinstance(data["places"], dict):
+        raise FigcheckError("lexicon/zones.toml: needs exactly one table, [places], of names to zones")
     for name, zone in data["places"].items():
         try:
             zoneinfo.ZoneInfo(str(zone))
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as e:
-            raise lexicon.LexiconError(f"lexicon/zones.toml: {name!r}: unknown zone {zone!r}") from e
+            raise FigcheckError(f"lexicon/zones.toml: {name!r}: unknown zone {zone!r}") from e
     return dict(data["places"])
 
 
