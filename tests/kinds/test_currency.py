@@ -99,3 +99,22 @@ def test_a_pair_at_any_rate_the_text_states_holds():
 ])
 def test_no_stated_rate(text):
     assert stated_hits(text) == []
+
+
+def joint_hits(text: str) -> list:
+    return list(currency.check(document(text), currency.Params(joint=True, margin=0.1)))
+
+
+def test_a_bracket_whose_rates_are_of_no_one_year():
+    # 0.82 dollars a euro (2000-2001) and 1.19 dollars a pound (2016 on): never both.
+    (hit,) = joint_hits("The carrier made 400m euros ($327.6m; £274.7m) last year.")
+    assert [f.text for f in hit.figures] == ["400m euros", "$327.6m", "£274.7m"]
+
+
+@pytest.mark.parametrize("text", [
+    "The carrier made 400m euros ($527.6m; £274.7m) last year.",   # 1.32, 1.92 and 0.69: all of 2005
+    "The carrier made 400m euros ($327.6m) and £274.7m ($327.6m).",  # two brackets: two times
+    "The carrier made 400m euros ($3.28bn; £274.7m) last year.",    # 8.2 dollars a euro: FC413's to report
+])
+def test_no_bracket_of_no_one_year(text):
+    assert joint_hits(text) == []
