@@ -18,6 +18,8 @@ from figcheck.relate import document, era
     ("Output has risen since 1997.", (1997, None)),
     ("Crews will be fully fit and motivated in 2030.", (None, 2031)),   # an -ed after "be" is not past
     ("The plant will be completed in 2030.", (None, 2031)),
+    ("We expect the gap to continue to widen in 2009.", (None, 2010)),  # a forecast's chain of verbs
+    ("Labour came to power in 1997.", (None, None)),                    # "to" and a noun: no intent, no tense
 ])
 def test_years_named_as_past_or_ahead(text, bounds):
     assert era.bounds(document(text)) == bounds

@@ -52,7 +52,7 @@ def _tense(words: list[str], w: dict[str, Any]) -> str | None:
         if word in w["base"] or (words[i].islower() and len(word) > 4 and word.endswith("ing")):
             return None
         if word == "to" and following.isalpha() and following not in w["to_nouns"]:
-            near = {x.lower() for x in words[max(0, i - 3):i]}
+            near = {x.lower() for x in words[max(0, i - 6):i]}
             return "ahead" if near & (w["forecast_to"] | w["forecast"]) else None
         if word in w["modal"]:
             modal = True
