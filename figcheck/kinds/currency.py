@@ -122,7 +122,8 @@ def _history(doc: Doc, found: list[Pair], params: Params) -> Iterator[Hit]:
         if (p.base.unit, p.quote.unit) in vouched:
             continue
         done.add(key)
-        years = _years(doc, p)
+        # The years both currencies were in use: a sum in euros is not from 1985.
+        years = [y for y in _years(doc, p) if rates.band(p.base.unit, p.quote.unit, [y])]
         when = f"in {years[0]}" if len(years) == 1 else f"from {years[0]} to {years[-1]}"
         yield Hit(p.group, {"a": p.a.text, "b": p.b.text, "rate": _rate_text(p, p.rate), "others": _span(p, *band),
                             "count": "0", "expected": when},
