@@ -8,13 +8,15 @@ import pytest
 from figcheck import digit_groups, lexicon
 from figcheck.errors import FigcheckError
 from figcheck.relate import currency_pairs as pairs
-from figcheck.relate import digests, lists
+from figcheck.relate import digests, era, lists, zones
 
 LOADERS = [
     (digests.words, "digests"),
     (lists.words, "lists"),
     (pairs.words, "currency_pairs"),
     (digit_groups._indian, "digit_groups"),
+    (era._words, "era"),
+    (zones.places, "zones"),
 ]
 
 

@@ -56,7 +56,12 @@ def zone_pairs(pairs: Sequence[ZonePair]) -> Iterator[Hit]:
     first_local = next((p for p in pairs if p.a_offset is None), None)
     for p in pairs:
         offset = _offset(p)
-        # A named zone has its offset; a local time has the first local time's in the article.
+        # A named zone has its offset; a local time whose place the text names, that place's
+        # (either, across a change of clocks, when the article is undated); another local time,
+        # the first local time's.
+        if p.a_offsets:
+            yield from _placed(p, offset, p.a_offsets, (p.a, p.b))
+            continue
         if p.a_offset is not None:
             expected, figs = p.a_offset % 24, (p.a, p.b)
         elif p is not first_local:
@@ -69,6 +74,16 @@ def zone_pairs(pairs: Sequence[ZonePair]) -> Iterator[Hit]:
             continue
         yield Hit(figs, {"a": p.a.text, "b": p.b.text, "actual": f"UTC{_signed(expected)}"},
                   f"{said} puts {p.a_zone} at UTC{_signed(offset)}, not UTC{_signed(expected)}")
+
+
+def _placed(p: ZonePair, offset: float, offsets: tuple[float, ...], figs: tuple[Figure, ...]) -> Iterator[Hit]:
+    said = f"{p.a.text} ({p.b.text})"
+    if any(math.isclose(offset, o % 24, abs_tol=1e-6) for o in offsets):
+        yield held(figs, f"{said}: UTC{_signed(offset)}, as the place it is the time of was")
+        return
+    actual = " or ".join(f"UTC{_signed(o % 24)}" for o in offsets)
+    yield Hit(figs, {"a": p.a.text, "b": p.b.text, "actual": actual},
+              f"{said} puts {p.a_zone} time at UTC{_signed(offset)}, not {actual}")
 
 
 def _offset(p: ZonePair) -> float:

@@ -11,8 +11,8 @@ import regex
 
 from figcheck import rates
 from figcheck.kinds.base import Hit, Kind, fmt, held
-from figcheck.relate import Doc
-from figcheck.relate.currency_pairs import Pair, pairs
+from figcheck.relate import Doc, era
+from figcheck.relate.currency_pairs import Pair, pairs, stated
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,13 @@ class Params:
     # year in the table when it is not dated), widened by `margin` for the table's rounding.
     history: bool = False
     margin: float = 0.1
+    # instead: each pair against the rates of exchange the text states for its two currencies
+    # ("close to 100 rupees to the US dollar"), widened by `drift`: a pair none of them allows.
+    stated: bool = False
+    # instead: the pairs of one bracket, "400m euros ($528m; £275m)", against one another: one sum
+    # converted at one time, so some year the article can be from must allow all of its rates
+    # (each widened by `margin`), not one year each.
+    joint: bool = False
 
 
 def _consensus(others: list[Pair], drift: float) -> tuple[float, float, list[Pair]] | None:
@@ -78,7 +85,10 @@ def _two(found: list[Pair], params: Params) -> Iterator[Hit]:
 
 def _years(doc: Doc, p: Pair) -> list[int]:
     if doc.published is None:
-        return list(rates.all_years())
+        # Undated: every year of the table, within what the years the text names as past or
+        # ahead allow ("fell in 2004", "expected to slow in 2005"; relate/era.py).
+        low, high = era.bounds(doc)
+        return [y for y in rates.all_years() if (low is None or y >= low) and (high is None or y <= high)]
     year = int(doc.published)
     named = {int(f.value) for f in doc.figures if f.kind == "year" and f.sentence == p.a.sentence and f.value <= year}
     return sorted({year - 1, year} | named)
@@ -112,7 +122,8 @@ def _history(doc: Doc, found: list[Pair], params: Params) -> Iterator[Hit]:
         if (p.base.unit, p.quote.unit) in vouched:
             continue
         done.add(key)
-        years = _years(doc, p)
+        # The years both currencies were in use: a sum in euros is not from 1985.
+        years = [y for y in _years(doc, p) if rates.band(p.base.unit, p.quote.unit, [y])]
         when = f"in {years[0]}" if len(years) == 1 else f"from {years[0]} to {years[-1]}"
         yield Hit(p.group, {"a": p.a.text, "b": p.b.text, "rate": _rate_text(p, p.rate), "others": _span(p, *band),
                             "count": "0", "expected": when},
@@ -123,8 +134,79 @@ def _history(doc: Doc, found: list[Pair], params: Params) -> Iterator[Hit]:
             yield held(p.group, f"{p.a.text} ({p.b.text}): a rate the two currencies traded at")
 
 
+def _stated(doc: Doc, found: list[Pair], params: Params) -> Iterator[Hit]:
+    said = stated(doc)
+    for p in found:
+        rates = [r for r in said if (r.base, r.quote) == (p.base.unit, p.quote.unit)]
+        if not rates:
+            continue
+        # The text may state the rate of more than one day ("from 45 to 60 rupees to the
+        # dollar"): a pair is off only when it keeps to none of them.
+        fits = [r for r in rates if p.high * (1 + params.drift) >= r.low and p.low <= r.high * (1 + params.drift)]
+        if fits:
+            yield held((p.a, p.b, fits[0].figure), f"{p.a.text} ({p.b.text}) at the rate the text states, "
+                       f"{fits[0].figure.text}")
+            continue
+        r = rates[0]
+        rate = (r.low + r.high) / 2
+        expected = p.a.value * rate if p.a is p.base else p.a.value / rate
+        yield Hit((p.a, p.b, r.figure), {
+            "a": p.a.text, "b": p.b.text, "rate": _rate_text(p, p.rate), "others": _span(p, r.low, r.high),
+            "count": str(len(rates)), "expected": f"{_sum(expected)} {p.b.unit}"},
+            f"{p.quote.text} ÷ {p.base.text} = {_rate_text(p, p.rate)}; the text states {r.figure.text} "
+            f"({_span(p, r.low, r.high)}), at which {p.a.text} is {_sum(expected)} {p.b.unit}, not {p.b.text}")
+
+
+def _fits(p: Pair, year: int, margin: float) -> bool | None:
+    """Whether `p` keeps to its currencies' range in `year` (None: not both in use)."""
+    b = rates.band(p.base.unit, p.quote.unit, [year])
+    return None if b is None else p.high * (1 + margin) >= b[0] and p.low <= b[1] * (1 + margin)
+
+
+def _joint(doc: Doc, found: list[Pair], params: Params) -> Iterator[Hit]:
+    groups: dict[tuple[int, ...], list[Pair]] = {}
+    for p in found:
+        if len(p.group) == 3 and rates.known(p.base.unit) and rates.known(p.quote.unit):
+            groups.setdefault(tuple(f.start for f in p.group), []).append(p)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        years = _years(doc, group[0])
+        fits = {y: [_fits(p, y, params.margin) for p in group] for y in years}
+        # Each pair alone must keep to some year (else FC413 speaks for it): what is left is a
+        # bracket whose rates no one year gives together.
+        if not all(any(fits[y][i] for y in years) for i in range(len(group))):
+            continue
+        if any(all(fits[y]) for y in years):
+            continue
+        p, o = group[0], group[1]
+        years_p = [y for y in years if fits[y][0]]
+        years_o = [y for y in years if fits[y][1]]
+        yield Hit(p.group, {"a": p.a.text, "b": p.b.text, "rate": _rate_text(p, p.rate), "others": _rate_text(o, o.rate),
+                            "count": _spell(years_p), "expected": _spell(years_o)},
+                  f"{p.quote.text} ÷ {p.base.text} = {_rate_text(p, p.rate)} (rates of {_spell(years_p)}); "
+                  f"{o.quote.text} ÷ {o.base.text} = {_rate_text(o, o.rate)} (rates of {_spell(years_o)})")
+
+
+def _spell(years: list[int]) -> str:
+    """[2000, 2001, 2016, 2017] -> '2000-2001, 2016-2017'."""
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     found = pairs(doc)
+    if params.joint:
+        yield from _joint(doc, found, params)
+        return
+    if params.stated:
+        yield from _stated(doc, found, params)
+        return
     if params.history:
         yield from _history(doc, found, params)
         return

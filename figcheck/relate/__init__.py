@@ -284,7 +284,8 @@ class Doc:
 
     def zone_pairs(self) -> list[ZonePair]:
         """'0630 BST (0530 GMT)' (relate/zones.py), found once an article."""
-        return self._once("zones", lambda: zones.find(self.body, self.layout.sentence_at))
+        return self._once("zones", lambda: zones.find(self.body, self.layout.sentence_at, self.layout.sentence_starts,
+                                                        self.published))
 
     def proportions(self) -> list[Proportion]:
         """'A majority of voters (48%)' (relate/proportions.py), found once an article."""

@@ -75,6 +75,9 @@ class ZonePair:
     b_zone: str
     a_offset: float | None
     b_offset: float
+    # A local time whose place the text names ("London" ... "2:20 a.m. local time"), or a
+    # "London time": the offsets that place was at on the days the article can be about.
+    a_offsets: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,8 +42,21 @@ def test_the_working_says_what_the_other_rate_gives():
 def test_hedged_and_open_ended_sums():
     # "about £10m" spans 9m-11m: the rate may be anything from 1.77 to 2.17.
     assert hits(BASE + "The film took $19.5m (about £11m).") == []
-    # "more than $163m" has no upper end: no rate, so it is not compared.
-    assert pairs(document("It made more than $163m (£90m).")) == []
+    # "more than $163m (£90m)" converts the written 163m: the hedge covers both sums alike.
+    (p,) = pairs(document("It made more than $163m (£90m)."))
+    assert (p.low, p.high) == pytest.approx((162.5 / 90.5, 163.5 / 89.5))
+    # "about" on the sum converted is the same; on its conversion, it loosens the rate.
+    (p,) = pairs(document("It made about $163m (£90m)."))
+    assert p.high < 1.83
+    (p,) = pairs(document("It made $163m (about £90m)."))
+    assert p.high > 1.95
+
+
+def test_two_hedged_pairs_that_disagree():
+    two = currency.Params(drift=0.05, two=True)
+    text = "It took $42.8m (£23.7m) at the weekend, and more than $163m (£{}m) in twelve days."
+    assert [h for h in currency.check(document(text.format(90)), two) if not h.holds] == []
+    assert [h for h in currency.check(document(text.format(80)), two) if not h.holds]
 
 
 def test_no_agreement_among_the_others_no_finding():
@@ -54,3 +67,54 @@ def test_no_agreement_among_the_others_no_finding():
 def test_two_conversions_in_one_bracket_make_three_pairs():
     text = "The bank set aside 5bn rupees ($50m; £27m) for loans."
     assert sorted((p.base.unit, p.quote.unit) for p in pairs(document(text))) == [("GBP", "INR"), ("GBP", "USD"), ("INR", "USD")]
+
+
+def stated_hits(text: str) -> list:
+    return list(currency.check(document(text), currency.Params(drift=0.05, stated=True)))
+
+
+@pytest.mark.parametrize("rate", [
+    "The rupee trades close to 100 rupees to the US dollar.",     # a sum, then the currency it buys
+    "The central bank keeps the rupee around 100 to the dollar.",  # a number between two currencies
+    "The dollar rose to 100 rupees on Monday.",                    # the currency, then its price
+])
+def test_a_rate_the_text_states(rate):
+    off = stated_hits(f"The fund holds 6bn rupees ($40m) for farmers. {rate}")
+    assert [h.holds for h in off] == [False]
+    assert "100" in off[0].figures[-1].text
+    fair = stated_hits(f"The fund holds 6bn rupees ($62m) for farmers. {rate}")
+    assert [h.holds for h in fair] == [True]
+
+
+def test_a_pair_at_any_rate_the_text_states_holds():
+    text = ("The fund holds 6bn rupees ($130m). The rupee has fallen from 45 rupees to the dollar "
+            "to 60 rupees to the dollar.")
+    assert [h.holds for h in stated_hits(text)] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "The fund holds 6bn rupees ($40m). Beef costs $2 per pound.",           # a pound of weight
+    "The fund holds 6bn rupees ($40m). It raised 100bn rupees to the dollar bond.",  # a scaled sum
+    "The fund holds 6bn rupees ($40m). The yen rose to 110 against the euro.",       # other currencies
+])
+def test_no_stated_rate(text):
+    assert stated_hits(text) == []
+
+
+def joint_hits(text: str) -> list:
+    return list(currency.check(document(text), currency.Params(joint=True, margin=0.1)))
+
+
+def test_a_bracket_whose_rates_are_of_no_one_year():
+    # 0.82 dollars a euro (2000-2001) and 1.19 dollars a pound (2016 on): never both.
+    (hit,) = joint_hits("The carrier made 400m euros ($327.6m; £274.7m) last year.")
+    assert [f.text for f in hit.figures] == ["400m euros", "$327.6m", "£274.7m"]
+
+
+@pytest.mark.parametrize("text", [
+    "The carrier made 400m euros ($527.6m; £274.7m) last year.",   # 1.32, 1.92 and 0.69: all of 2005
+    "The carrier made 400m euros ($327.6m) and £274.7m ($327.6m).",  # two brackets: two times
+    "The carrier made 400m euros ($3.28bn; £274.7m) last year.",    # 8.2 dollars a euro: FC413's to report
+])
+def test_no_bracket_of_no_one_year(text):
+    assert joint_hits(text) == []
