@@ -31,6 +31,12 @@ def alternation(phrases: Iterable[str], backwards: bool = False, blind: bool = T
     the first branch would win over the longer word. A pattern matched `backwards`
     (regex.REVERSE) would read the tree from its leaves and take "$" before "A$": it gets the
     plain list."""
+    # A space stands for any run of spaces, so "a  b" or " a" would ask for two runs where the
+    # words mean one, and a prefix tree could then stop at a shorter word than the list would.
+    phrases = list(phrases)  # callers may pass a generator, read twice below
+    odd = next((p for p in phrases if p != " ".join(p.split())), None)
+    if odd is not None:
+        raise ValueError(f"a phrase is words with one space between them, not {odd!r}")
     if backwards:
         unique = sorted(set(phrases), key=len, reverse=True)
         return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
