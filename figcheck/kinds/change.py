@@ -20,7 +20,9 @@ class Params:
     # mismatch: the change matches no reading of the figures; points: "fell 0.2 pct to 6.6 pct
     # from 6.8 pct" where the figures show percentage points, not a relative change.
     # direction: "cut from 1.8% to 2.8%", the new figure on the wrong side of the old.
-    compare: Literal["mismatch", "points", "direction"]
+    # comparison: "sales of 5.2 mln were behind last year's 5.4 mln", the described figure on the
+    # wrong side of the one it is set against.
+    compare: Literal["mismatch", "points", "direction", "comparison"]
     multiplier_tolerance: float = 0.1   # "tripled" for 2.8 times is how prose speaks
     percent_slack: float = 0.1          # points: "29.5 pct" computed from unrounded figures gives 29.56
 
@@ -44,6 +46,9 @@ def _relative(new: Figure, old: Figure) -> tuple[float, float] | None:
 def check(doc: Doc, params: Params) -> Iterator[Hit]:
     if params.compare == "direction":
         yield from direction(doc.changes())
+        return
+    if params.compare == "comparison":
+        yield from comparison(doc)
         return
     down, mults = _words()
     seen = set()
@@ -104,6 +109,28 @@ def direction(changes: Iterable[Change]) -> Iterator[Hit]:
             actual = "lower" if n_high <= o_low else "higher"
         fields = {"cue": c.cue, "new": new.text, "old": old.text, "said": said, "actual": actual}
         yield Hit((old, new), fields, f"{fmt(old.value)} → {fmt(new.value)} is {actual}, but the text says {c.cue!r}")
+
+
+def comparison(doc: Doc) -> Iterator[Hit]:
+    """Comparisons ('A, below B') whose figures, in every reading their hedges and rounding
+    allow, stand the other way round. A pair read as a change or a stated difference is left to
+    those rules: "5,000 more than last year's 35,000" says a difference, not which is larger."""
+    taken = {(c.old.start, c.new.start) for c in doc.changes()}
+    taken |= {(d.b.start, f.start) for d in doc.differences() for f in (d.a, d.delta)}
+    for c in doc.comparisons():
+        if (c.old.start, c.new.start) in taken:
+            continue
+        old, new = c.old, c.new
+        named = old.text[len(old.text) - len(old.text.lstrip("abcdefghijklmnopqrstuvwxyz ")):]  # "less than the 3 mln"
+        if (new.high > old.low) if c.direction > 0 else (new.low < old.high):
+            yield held((new, old), f"{new.text} {c.cue} {named}, as the figures are")
+            continue
+        said = "larger" if c.direction > 0 else "smaller"
+        actual = "smaller" if c.direction > 0 else "larger"
+        if new.value == old.value:
+            actual = "the same"
+        fields = {"cue": c.cue, "new": new.text, "old": named, "said": said, "actual": actual}
+        yield Hit((new, old), fields, f"{fmt(new.value)} is {actual} than {fmt(old.value)}, but the text says {c.cue!r}")
 
 
 def _stated(f: Figure) -> tuple[float, float]:

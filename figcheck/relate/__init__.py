@@ -23,6 +23,7 @@ from figcheck.model import Figure
 from figcheck.relate import (
     breakdowns,
     changes,
+    comparisons,
     days,
     differences,
     people,
@@ -262,6 +263,10 @@ class Doc:
     def changes(self) -> list[Change]:
         """Every change the text states (relate/changes.py), found once an article."""
         return self._once("changes", lambda: changes.find(self.body, self.figures, self.members, self.layout.sentence_starts))
+
+    def comparisons(self) -> list[Change]:
+        """'A, below B' (relate/comparisons.py): a change from B to A, found once an article."""
+        return self._once("comparisons", lambda: comparisons.find(self.body, self.figures, self.members))
 
     def differences(self) -> list[Difference]:
         """'A, D less than B' (relate/differences.py), found once an article."""
