@@ -113,6 +113,29 @@ def deep_folders(folder: Path) -> str:
     return str(top)
 
 
+def _unchain(top: Path, name: str = "d") -> None:
+    """Take a chain of folders down one level at a time: pytest removes old temp folders
+    recursively, and a chain 1,000 deep left behind ends a later run with RecursionError."""
+    link = top / name
+    while link.is_dir():
+        for entry in link.iterdir():
+            if entry.is_file():
+                entry.unlink()
+        below = link / name
+        if below.is_dir():
+            below.rename(top / "next")
+            link.rmdir()
+            (top / "next").rename(link)
+        else:
+            link.rmdir()
+
+
+@pytest.fixture(autouse=True)
+def _no_chain_left(tmp_path):
+    yield
+    _unchain(tmp_path / "bad" / "deep")
+
+
 def folder_past_path_max(folder: Path) -> str:
     # 20 folders of 250-letter names: 5,000 characters, past PATH_MAX (4,096), within the depth limit.
     # Paths beyond PATH_MAX were skipped silently; the folder that cannot be entered is now an error.
