@@ -17,6 +17,9 @@ __all__ = ["extract_figures", "extract_with_layout", "with_verb"]
 
 _MODEL_NUMBER = regex.compile(r"\d{4,}")
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:-|$)")
+# A size hyphened to its noun names what it counts, so a name after it is no part of it:
+# "the 14-nation Andean bloc" (but "50 Cent", "10 Downing Street" stay names).
+_COMPOUND = regex.compile(r"\d-\p{L}")
 # A capitalised word that is not a plural, not followed by a lower-case plural: "50 Cent has",
 # "Six Nations teams" (a name), but not "267 Russian drones" or "40 Britons".
 _CAPITAL_AFTER = regex.compile(r" \p{Lu}\p{Ll}")
@@ -55,7 +58,8 @@ def extract_with_layout(text: str, verbs: bool = True) -> tuple[list[Figure], La
         # A number grouped in thousands names nothing: "9,000 Model Ys" is a count ("10,000m
         # Olympic champion" is no count of millions: the rule stays for it).
         if fig.kind == "count" and fig.bound.value == "exact" and (
-                (fig.text[0].isdigit() and not _GROUPED.match(fig.text) and _NAME_AFTER.match(text, fig.end))
+                (fig.text[0].isdigit() and not _GROUPED.match(fig.text) and not _COMPOUND.search(fig.text)
+                 and _NAME_AFTER.match(text, fig.end))
                 or (fig.text[0].isupper() and fig.start != lay.sentence_starts[s] and _CAPITAL_AFTER.match(text, fig.end))):
             continue  # "50 Cent", "10 Downing Street", "the Six Nations": part of a name
         figures.append(fig)

@@ -394,6 +394,10 @@ def _ordinal_context(body: str, end: int) -> bool:
 def _one_is_figure(body: str, start: int, end: int) -> bool:
     # "one" is mostly a pronoun ("one of them", "no one"); count it only before a noun or scale.
     before = body[max(0, start - 24):start].lower().split()
+    if before and before[-1] == "number":
+        # "rose to number one", "last week's number one": a place in a ranking, as digits are
+        # read there (`_is_name`); "number one" alone is a label.
+        return _placed(body, start - 1 - len(before[-1]))
     if before and before[-1] in _scan_words("one", "pronoun_after"):
         return False
     if len(before) >= 2 and before[-1] == "to" and (before[-2][:1].isdigit() or before[-2] in words()["cardinals"]):
@@ -404,7 +408,10 @@ def _one_is_figure(body: str, start: int, end: int) -> bool:
     if len(after) >= 2 and after[0] in _scan_words("one", "before_number") \
             and (after[1][:1].isdigit() or after[1].split("-")[0] in words()["cardinals"]):
         return True  # "between one and two", "one or two"
-    return after[0] not in lexicon.load("context")["stop"] and after[0].isalpha() and not after[0].endswith("ed")
+    # "one lever-action rifle": a hyphened modifier is a word before the noun too.
+    word = after[0]
+    return word not in lexicon.load("context")["stop"] and word[:1].isalpha() \
+        and word.replace("-", "").isalpha() and not word.endswith("ed")
 
 
 @functools.cache
