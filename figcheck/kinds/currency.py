@@ -102,8 +102,8 @@ def _span(p: Pair, low: float, high: float) -> str:
 
 
 def _history(doc: Doc, found: list[Pair], params: Params) -> Iterator[Hit]:
-    bands = {id(p): b for p in found if rates.known(p.base.unit) and rates.known(p.quote.unit)
-             and (b := rates.band(p.base.unit, p.quote.unit, _years(doc, p)))}
+    years_of = {id(p): _years(doc, p) for p in found if rates.known(p.base.unit) and rates.known(p.quote.unit)}
+    bands = {i: b for p in found if (i := id(p)) in years_of and (b := rates.band(p.base.unit, p.quote.unit, years_of[i]))}
     inside = {id(p) for p in found if id(p) in bands
               and p.high * (1 + params.margin) >= bands[id(p)][0] and p.low <= bands[id(p)][1] * (1 + params.margin)}
     # Where another pair of the same currencies keeps to the range, the two disagree, and FC411
@@ -123,7 +123,7 @@ def _history(doc: Doc, found: list[Pair], params: Params) -> Iterator[Hit]:
             continue
         done.add(key)
         # The years both currencies were in use: a sum in euros is not from 1985.
-        years = [y for y in _years(doc, p) if rates.band(p.base.unit, p.quote.unit, [y])]
+        years = [y for y in years_of[id(p)] if rates.band(p.base.unit, p.quote.unit, [y])]
         when = f"in {years[0]}" if len(years) == 1 else f"from {years[0]} to {years[-1]}"
         yield Hit(p.group, {"a": p.a.text, "b": p.b.text, "rate": _rate_text(p, p.rate), "others": _span(p, *band),
                             "count": "0", "expected": when},

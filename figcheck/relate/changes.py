@@ -47,12 +47,12 @@ SCHEMA = (
     ("zones", ("offsets",)),
     ("poll", ("against", "joins")),
     ("stakes", ("owned", "holds", "stake")),
-    ("term", ("instruments", "generic", "ends", "starts")),
+    ("term", ("instruments", "generic", "ends", "starts", "clause_words")),
     ("direction", ("up", "down", "same")),
     ("change", ("from_fillers", "to_fillers", "signed", "losses", "gains", "rank", "rank_sentence", "refer_back", "refer_within",
                 "adverbs", "adverbs_on", "auxiliaries", "quoted_per", "currencies", "comparisons", "clause_words",
                 "named_before", "further", "later", "earlier", "scheduled", "per_time", "states", "not_subjects",
-                "record", "record_before", "record_sides", "determiners", "went")),
+                "record", "record_before", "record_sides", "determiners", "went", "hedges")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
 _AMOUNTS = frozenset({"count", "money", "quantity", "percent", "percentage_points"})
@@ -83,7 +83,7 @@ def _cues() -> dict[str, regex.Pattern]:
         "compared": regex.compile(rf"\b(?:{words(c['comparisons'])})\s+(?:(?:{fill_from})\s+){{0,4}}$", regex.I),
         # A percent said to be the change: "fell 40%", "rose by 12%", "up 5%" (the word right before it).
         "delta_before": regex.compile(rf"\b(?P<w>{words(d['up'] + d['down'])})\s+(?:by\s+)?"
-                                      r"(?:(?:about|some|nearly|almost|roughly|an?)\s+)?$", regex.I),
+                                      rf"(?:(?:{words(c['hedges'])})\s+)?$", regex.I),
         # "14.27 million tonnes in 2004, 24% higher than in 2003": a percent against another year's figure.
         "than_in": regex.compile(rf"\s+(?P<w>{words(data['difference']['more'] + data['difference']['less'])})\s+than\s+"
                                  r"(?:in|during|for)\s+$", regex.I),
@@ -100,7 +100,7 @@ def _cues() -> dict[str, regex.Pattern]:
                                     r"(?:\w+\s+){0,2}?(?:of\s+|at\s+)?(?:about\s+)?$", regex.I),
         # "reduce its workforce by 7,000 annually": a rate, not the whole of a change over years.
         "per_time": regex.compile(rf"\s*(?:{words(c['per_time'])})\b", regex.I),
-        "by": regex.compile(r"\bby\s+(?:(?:about|some|nearly|almost|roughly|around|an?)\s+)?$", regex.I),
+        "by": regex.compile(rf"\bby\s+(?:(?:{words(c['hedges'])})\s+)?$", regex.I),
         "signed": regex.compile(rf"\b(?:{words(c['signed'])})\b[^.;,]{{0,25}}$", regex.I),
         "loss": regex.compile(rf"\b(?:{words(c['losses'])})\b[^.;,]{{0,25}}$", regex.I),
         "gain": regex.compile(rf"\b(?:{words(c['gains'])})\b", regex.I),

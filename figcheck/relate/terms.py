@@ -38,11 +38,11 @@ def _cues() -> dict:
         "things": regex.compile(rf"\b(?P<thing>{alt('instruments')})\b", regex.I),
         "since": regex.compile(r"\bsince\s+$", regex.I),
         "generic_stems": frozenset(_stem(g) for g in t["generic"]),
+        # "He will serve a two-year term and succeeds Marks, who had served since 1978": another clause.
+        "clause": regex.compile(rf"[,;]|\b(?:{alt('clause_words')})\b", regex.I),
     }
 
 
-# "He will serve a two-year term and succeeds Marks, who had served since 1978": another clause.
-_CLAUSE = regex.compile(r"[,;]|\b(?:and|who|which|but|while|whose)\b", regex.I)
 
 
 def _stem(word: str) -> str:
@@ -71,7 +71,7 @@ def _terms(body: str, figures: list[Figure], members: dict[int, list[int]], leng
         # "a five year freeze on rates since March 1983": from that date to publication.
         since = next((f for f in (figures[i] for i in members.get(length.sentence, [])) if f.kind in ("year", "date")
                       and f.start > length.end and cues["since"].search(body[max(0, f.start - 12):f.start])
-                      and not _CLAUSE.search(body, length.end, f.start)), None)
+                      and not cues["clause"].search(body, length.end, f.start)), None)
         if since is not None:
             yield Term(length, None, since)
             continue
