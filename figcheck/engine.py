@@ -46,15 +46,17 @@ def run(doc: Doc, rules: Iterable[Rule]) -> list[Finding]:
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     # Two frames can find the same relation, and two rules of one kind the same slip (FC601 and
-    # FC602 on '189 ... 198 people on board'): one finding per kind and set of figures, the
-    # lower code's.
-    seen, out = set(), []
-    for f in findings:
-        key = (f.kind, tuple(sorted(x.start for x in f.figures)))
-        if key not in seen:
-            seen.add(key)
+    # FC602 on '189 ... 198 people on board'; FC411 and FC412 on one mistyped '£281m' set against
+    # two other pairs): one finding per kind and figure. The one naming fewest figures says best
+    # which figure is off, so it goes first; then text order, lower code first.
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for f in sorted(findings, key=lambda f: len(f.figures)):
+        keys = {(f.kind, x.start) for x in f.figures}
+        if not keys & seen:
             out.append(f)
-    return out
+        seen |= keys
+    return sorted(out, key=lambda f: (f.start, f.code, f.end))
 
 
 def check_text(text: str, published: str | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:

@@ -16,7 +16,9 @@ from figcheck.relate.digests import Block, Cell, Digest, Row, digest, line_of
 class Params:
     check: Literal["per_share", "sign", "part_period", "sum_periods"]
     # Per-share figures are rounded, but average shares are sometimes a period's end count, not
-    # its average: a stated figure may pass net ÷ shares by this fraction before it is flagged.
+    # its average: a stated figure may pass net ÷ shares by this fraction before it is flagged,
+    # or by as much as the share count moved between the digest's columns, when it moved more
+    # (a company that issued shares in the year has an average below its end count).
     slack: float = 0.03
 
 
@@ -45,9 +47,16 @@ def _columns(block: Block, *rows: Row | None) -> Iterator[tuple[Cell, ...]]:
             yield cells
 
 
+def _spread(shares: Row | None) -> float:
+    """How far a block's share counts move between its columns: 6.0 mln vs 2.4 mln -> 1.5."""
+    values = [c.value for c in shares.cells if c is not None and c.value > 0] if shares else []
+    return max(values) / min(values) - 1 if len(values) > 1 else 0.0
+
+
 def _per_share(doc: Doc, d: Digest, params: Params) -> Iterator[Hit]:
     for block in d.blocks:
         shares = block.row("shares")
+        slack = max(params.slack, _spread(shares))
         for oper in (False, True):
             eps_row, net_row = block.row("per_share", oper), block.row("net", oper)
             if eps_row is None or eps_row.diluted:
@@ -61,7 +70,7 @@ def _per_share(doc: Doc, d: Digest, params: Params) -> Iterator[Hit]:
                 # Preferred dividends come out of net before it is shared out, and primary
                 # shares include options: a per-share figure may fall below net ÷ shares, never
                 # rise above it.
-                if e_low <= high + params.slack * max(abs(high), abs(low)):
+                if e_low <= high + slack * max(abs(high), abs(low)):
                     yield held((eps.figure, net.figure, shr.figure),
                                f"{_signed_text(net)} ÷ {shr.figure.text} = {_per_share_text(net.sign * net.value / shr.value)} "
                                f"a share, as {_signed_text(eps)} allows")

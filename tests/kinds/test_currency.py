@@ -118,3 +118,14 @@ def test_a_bracket_whose_rates_are_of_no_one_year():
 ])
 def test_no_bracket_of_no_one_year(text):
     assert joint_hits(text) == []
+
+
+def test_pairs_off_the_article_rate_at_one_rate_between_them_are_one_finding():
+    # Two sums converted on another day: one stale rate, reported once with both pairs.
+    (hit,) = hits(BASE + "The film took $19.5m (£10.8m) and $36.2m (£20.1m).")
+    assert [f.text for f in hit.figures] == ["$19.5m", "£10.8m", "$36.2m", "£20.1m"]
+    assert "$36.2m ÷ £20.1m = 1.8 USD per GBP too" in hit.working
+
+
+def test_pairs_off_the_article_rate_at_two_rates_are_two_findings():
+    assert len(hits(BASE + "The film took $19.5m (£10.8m) and $39m (£27m).")) == 2

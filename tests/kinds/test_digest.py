@@ -61,6 +61,16 @@ def test_per_share_against_net_over_shares_at_the_rounding_edge(eps, flagged):
     assert bool(hits(text, "per_share")) is flagged
 
 
+@pytest.mark.parametrize(("shares", "flagged"), [
+    ("5,000,000 vs 4,700,000", False),   # 6.4% more shares than a year ago: 44 cts is 4.8% over 42
+    ("5,000,000 vs 4,900,000", True),    # 2% more: the 3% slack stands, and 44 cts passes it
+    ("5,000,000 vs 4,000,000", False),   # shares issued in the year: an end count far above the average
+])
+def test_per_share_may_pass_net_over_shares_by_as_much_as_the_shares_moved(shares, flagged):
+    text = lines("Shr 44 cts vs 30 cts", "Net 2,100,000 vs 1,500,000", f"Avg shrs {shares}")
+    assert bool(hits(text, "per_share")) is flagged
+
+
 def test_per_share_working_names_each_line():
     text = lines("Shr 45 cts vs 30 cts", "Net 2,100,000 vs 1,500,000", "Avg shrs 5,000,000 vs 5,000,000")
     (hit,) = hits(text, "per_share")
