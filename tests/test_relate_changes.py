@@ -360,3 +360,28 @@ def test_a_year_between_the_new_figure_and_up_from_is_when_it_was():
 
 def test_another_quantity_between_may_be_the_new_figure():
     assert pairs("Sales were 5 mln dlrs in 2003 and 40 pct in 2004, up from 3 mln dlrs.") == []
+
+
+def moves(text: str) -> list[tuple[str, str, str | None, int]]:
+    return [(c.old.text, c.new.text, c.delta.text if c.delta else None, c.delta_sign) for c in document(text).changes()]
+
+
+def test_the_places_a_rank_moves_are_its_change_and_no_place():
+    # A rise in the chart is a smaller number: 18 → 5 climbs 13 places, a change of −13.
+    assert moves("The band's single climbed 13 places to number 5 from number 18.") == [("18", "5", "13", -1)]
+
+
+def test_places_in_another_clause_are_not_the_move():
+    assert moves("The single climbed to number 5 from number 18, and the album fell three places.") == \
+        [("18", "5", None, 0)]
+
+
+def test_an_earlier_week_s_place_links_across_an_appositive_subject():
+    text = "Last week's number two, a ballad by a Glasgow duo, dropped nine places to number 11."
+    assert moves(text) == [("two", "11", "nine", 1)]
+
+
+def test_an_appositive_subject_does_not_link_a_figure_with_a_change_of_its_own():
+    # 11 is a count of venues that fell from 14, not the place the song slipped to.
+    text = "Last week's number two, the band's first hit, was played at 11 venues, down from 14."
+    assert moves(text) == [("14", "11", None, 0)]

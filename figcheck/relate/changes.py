@@ -52,10 +52,11 @@ SCHEMA = (
     ("change", ("from_fillers", "to_fillers", "signed", "losses", "gains", "rank", "rank_sentence", "refer_back", "refer_within",
                 "adverbs", "adverbs_on", "auxiliaries", "quoted_per", "currencies", "comparisons", "clause_words",
                 "named_before", "further", "later", "earlier", "scheduled", "per_time", "states", "not_subjects",
-                "record", "record_before", "record_sides", "determiners", "went", "hedges")),
+                "record", "record_before", "record_sides", "determiners", "went", "hedges", "rank_moves")),
 )
 _KINDS = frozenset({"count", "money", "quantity", "percent", "percentage_points", "ordinal", "age", "duration"})
 _AMOUNTS = frozenset({"count", "money", "quantity", "percent", "percentage_points"})
+_APPOSITIVE = regex.compile(r",[^,;.\d]{1,60},\s")
 _GAP = 90          # characters a change may spread between its two figures
 _REACH = 90        # characters before "from" or "to" searched for the direction word
 
@@ -127,6 +128,7 @@ def _cues() -> dict[str, regex.Pattern]:
         "determiner": regex.compile(rf"(?P<det>{words(c['determiners'])})\s", regex.I),
         "refer_within": regex.compile(rf",\s*(?:(?:{words(c['refer_within'])})\b[^,;.]{{0,25}})?$", regex.I),
         "rank_sentence": regex.compile(rf"\b(?:{words(c['rank_sentence'])})\b", regex.I),
+        "rank_move": regex.compile(rf"\s+(?:{words(c['rank_moves'])})\b", regex.I),
         "quoted_per": regex.compile(rf"^\s*(?:\w+\s+)?(?:per|to the|against the|a)\s+(?P<us>u\.?s\.?\s+)?"
                                     rf"(?P<cur>{words(c['quoted_per'])})\b", regex.I),
         # The currency a sentence is about: "The rupee climbed to ...", "the Indian rupee fell".
@@ -260,7 +262,28 @@ def find(body: str, figures: list[Figure], members: dict[int, list[int]], senten
             found.setdefault((change.old.start, change.new.start), change)
     for change in list(_further(cues, body, figures, sentence_starts, list(found.values()))):
         found.setdefault((change.old.start, change.new.start), change)
-    return [_with_delta(cues, body, c, figures, members, sentence_starts) for c in found.values()]
+    return [_with_moves(cues, body, _with_delta(cues, body, c, figures, members, sentence_starts), figures, members,
+                        sentence_starts) for c in found.values()]
+
+
+def _is_move(cues: dict[str, regex.Pattern], body: str, f: Figure) -> bool:
+    """"15 places", "three spots": the steps a rank moves by, not a rank."""
+    return f.kind == "count" and bool(cues["rank_move"].match(body, f.end, f.end + 12))
+
+
+def _with_moves(cues: dict[str, regex.Pattern], body: str, c: Change, figures: list[Figure], members: dict[int, list[int]],
+                sentence_starts: tuple[int, ...]) -> Change:
+    """"slipped 15 places to number 16": the steps a rank moved, before its new place in the
+    new place's clause, are the change's amount; a rise in rank is a fall in its number."""
+    if not c.rank or not c.direction or c.delta is not None:
+        return c
+    s = c.new.sentence
+    floor = c.old.end if c.old.sentence == s and c.old.start < c.new.start else sentence_starts[s]
+    moves = [figures[i] for i in members.get(s, []) if floor <= figures[i].start < c.new.start
+             and _is_move(cues, body, figures[i]) and figures[i].bounded]
+    if len(moves) != 1 or cues["split"].search(body, moves[0].end, c.new.start):
+        return c
+    return dataclasses.replace(c, delta=moves[0], delta_sign=-c.direction)
 
 
 def _with_delta(cues: dict[str, regex.Pattern], body: str, c: Change, figures: list[Figure], members: dict[int, list[int]],
@@ -633,8 +656,11 @@ def _named_before(cues: dict[str, regex.Pattern], body: str, figures: list[Figur
         for i, old in enumerate(figs[:-1]):
             if not cues["named_before"].search(body[max(floor, old.start - 40):old.start]):
                 continue
-            new = _next_compatible(figs[i + 1:], old)
-            if new is None or new.start - old.end > _GAP or cues["split"].search(body[old.end:new.start]):
+            new = _next_compatible([f for f in figs[i + 1:] if not _is_move(cues, body, f)], old)
+            # "Last week's number one, a ballad by a Leeds band, slipped to 16": the old figure is
+            # the subject, and an appositive after it opens no clause of its own.
+            after = old.end + (a.end() if (a := _APPOSITIVE.match(body, old.end)) and old.start - floor < 40 else 0)
+            if new is None or new.start - old.end > _GAP or cues["split"].search(body[after:new.start]):
                 continue
             head = body[max(old.end, new.start - 30):new.start]
             to_m = cues["to"].search(head)
