@@ -12,7 +12,7 @@ _SKIPPED = frozenset(
     {"script", "style", "code", "pre", "noscript", "template", "head", "title", "svg", "textarea"}
 )
 _BLOCKS = frozenset({
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "blockquote",
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote",
     "section", "article", "ul", "ol", "dl", "dt", "dd", "table", "caption", "header", "footer",
     "main", "aside", "nav", "figure", "figcaption", "hr", "address", "details", "summary",
     "form", "fieldset",
@@ -86,6 +86,9 @@ class _HTMLReader(HTMLParser):
         self.times: list[tuple[bool, str]] = []  # (inside an <article>, datetime)
         self.linked_data: list[str] = []          # the text of each <script type="application/ld+json">
         self.in_linked_data = False
+        # Open <td>/<th>: a table row is one line of cells between " | ", as a Markdown table
+        # reads (relate/tables.py), and a block inside a cell ("<td><p>120</p></td>") breaks no row.
+        self.cells = 0
         # A character the source does not hold, to stand for a "<" that opens nothing (_unopened).
         # A page holding all 32 of these noncharacters is read as it is (quadratic, within the deadline).
         self.placeholder = next((c for c in map(chr, range(0xFDD0, 0xFDF0)) if c not in source), None)
@@ -114,6 +117,10 @@ class _HTMLReader(HTMLParser):
     def paragraph_break(self) -> None:
         if self.open_skipped or self.last_char() == "\n":
             return
+        if self.cells:
+            if self.last_char() != " ":
+                self.emit(" ", self.here(), 0)
+            return
         if self.last_char() == " ":
             # The space just written becomes the break: it keeps its source, and no line of
             # the body ends in a stray blank.
@@ -136,8 +143,12 @@ class _HTMLReader(HTMLParser):
             del self.open_skipped[self.open_skipped.index("head") :]  # an unclosed <head>
         if tag == "article":
             self.article_depth += 1
+        if tag in ("tr", "table"):
+            self.cells = 0   # a cell left open (no </td>) ends with its row
         if tag in _BLOCKS:
             self.paragraph_break()
+        if tag in ("td", "th"):
+            self.cell()
         if tag in _SKIPPED:
             self.open_skipped.append(tag)
 
@@ -149,8 +160,16 @@ class _HTMLReader(HTMLParser):
             del self.open_skipped[position:]
         if tag == "article" and self.article_depth:
             self.article_depth -= 1
+        if tag in ("tr", "table"):
+            self.cells = 0
         if tag in _BLOCKS:
             self.paragraph_break()
+
+    def cell(self) -> None:
+        """A cell opens: after another cell of its row, a " | " between the two."""
+        if not self.open_skipped and self.last_char() != "\n":
+            self.emit("| " if self.last_char() == " " else " | ", self.here(), 0)
+        self.cells = 1
 
     def handle_data(self, data: str) -> None:
         if self.in_linked_data:

@@ -3,8 +3,8 @@
 A Markdown table reaches the body either with its pipes ("| Red | 120 |") or with pipes and the
 delimiter row blanked to spaces, as the Markdown reader leaves it ("  Red   120  "): cells are
 split at pipes when a line has them, else at runs of two spaces or more. Cell spans are body
-offsets, which map back to the cell in the source file. HTML tables reach the body one cell a
-line, with no rows left to read: they are not read here.
+offsets, which map back to the cell in the source file. An HTML table reaches the body a row a
+line, its cells between " | " (inputs/html.py), and is read as a Markdown table with pipes.
 """
 
 from __future__ import annotations

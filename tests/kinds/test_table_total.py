@@ -65,3 +65,37 @@ def test_the_cli_points_at_the_cells_in_the_markdown_file(tmp_path):
     lines = TABLE.splitlines()
     for f in finding["figures"]:
         assert lines[f["line"] - 1][f["column"] - 1:].startswith(f["text"])
+
+
+HTML_TABLE = """<html><body><article>
+<p>The count ended at dawn.</p>
+<table>
+<tr><th>Party</th><th>Seats</th><th>Share</th></tr>
+<tr><td>Red</td><td>120</td><td>40%</td></tr>
+<tr><td>Blue</td><td><p>100</p></td><td>35%</td></tr>
+<tr><td>Green</td><td>60<td>25%
+<tr><td>Total</td><td>{total}</td><td>100%</td></tr>
+</table>
+<p>Turnout was high.</p>
+</article></body></html>
+"""
+
+
+def test_an_html_table_reads_a_row_a_line_even_with_blocks_in_cells_and_end_tags_left_out():
+    from figcheck.inputs.html import read_html
+    (table,) = tables(document(read_html(HTML_TABLE.format(total=280)).body))
+    assert [[c.text for c in row] for row in table.rows][2:] == [["Blue", "100", "35%"], ["Green", "60", "25%"],
+                                                                  ["Total", "280", "100%"]]
+    assert hits(read_html(HTML_TABLE.format(total=280)).body) == []
+
+
+def test_the_cli_points_at_the_cells_in_the_html_file(tmp_path):
+    path = tmp_path / "results.html"
+    path.write_text(HTML_TABLE.format(total=290), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "figcheck", "check", "--format", "json", "--select", "FC121", str(path)],
+                         capture_output=True, text=True)
+    (finding,) = json.loads(out.stdout)["files"][0]["findings"]
+    assert finding["working"] == "120 + 100 + 60 = 280, not 290"
+    lines = HTML_TABLE.format(total=290).splitlines()
+    for f in finding["figures"]:
+        assert lines[f["line"] - 1][f["column"] - 1:].startswith(f["text"])
