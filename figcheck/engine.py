@@ -47,15 +47,19 @@ def run(doc: Doc, rules: Iterable[Rule]) -> list[Finding]:
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     # Two frames can find the same relation, and two rules of one kind the same slip (FC601 and
     # FC602 on '189 ... 198 people on board'; FC411 and FC412 on one mistyped '£281m' set against
-    # two other pairs): one finding per kind and figure. The one naming fewest figures says best
-    # which figure is off, so it goes first; then text order, lower code first.
-    seen: set[tuple[str, int]] = set()
+    # the pairs around it): one finding per kind and figure, the lower code's, the rules of a kind
+    # going from the one that says most about which figure is off. A rule's own findings are
+    # distinct relations: two pairs off one article's rate share the pairs it agrees on.
+    seen: dict[tuple[str, int], str] = {}
+    sets: set[tuple[str, tuple[int, ...]]] = set()
     out = []
-    for f in sorted(findings, key=lambda f: len(f.figures)):
-        keys = {(f.kind, x.start) for x in f.figures}
-        if not keys & seen:
+    for f in sorted(findings, key=lambda f: f.code):
+        keys = [(f.kind, x.start) for x in f.figures]
+        whole = (f.kind, tuple(sorted(x.start for x in f.figures)))
+        if whole not in sets and all(seen.get(k, f.code) == f.code for k in keys):
             out.append(f)
-        seen |= keys
+            sets.add(whole)
+            seen.update(dict.fromkeys(keys, f.code))
     return sorted(out, key=lambda f: (f.start, f.code, f.end))
 
 

@@ -217,7 +217,7 @@ def check(doc: Doc, params: Params) -> Iterator[Hit]:
 
 
 def _against_consensus(found: list[Pair], params: Params) -> Iterator[Hit]:
-    off: list[tuple[Pair, float]] = []
+    off: list[tuple[Pair, float, list[Pair]]] = []
     for p in found:
         others = [o for o in found if o is not p and (o.base.unit, o.quote.unit) == (p.base.unit, p.quote.unit)]
         if len(others) < params.min_agreeing:
@@ -229,20 +229,22 @@ def _against_consensus(found: list[Pair], params: Params) -> Iterator[Hit]:
         if p.high * (1 + params.drift) >= low and p.low <= high * (1 + params.drift):
             yield held((p.a, p.b), f"{p.a.text} ({p.b.text}) at the rate {len(agreeing)} other pairs agree on")
             continue
-        off.append((p, (low + high) / 2, len(agreeing)))
+        off.append((p, (low + high) / 2, agreeing))
     # Pairs off the article's rate but at one rate between them were converted on another day:
     # one stale conversion, reported once, with all its pairs.
     done: set[int] = set()
-    for p, rate, count in off:
+    for p, rate, agreeing in off:
         if id(p) in done:
             continue
+        count = len(agreeing)
         same = [o for o, _, _ in off if (o.base.unit, o.quote.unit) == (p.base.unit, p.quote.unit)
                 and o.high * (1 + params.drift) >= p.low and o.low <= p.high * (1 + params.drift)]
         done.update(id(o) for o in same)
         # The sum in brackets as the other pairs' rate gives it.
         expected = p.a.value * rate if p.a is p.base else p.a.value / rate
         also = "".join(f"; {o.quote.text} ÷ {o.base.text} = {_rate_text(o, o.rate)} too" for o in same if o is not p)
-        yield Hit(tuple(f for o in same for f in (o.a, o.b)), {
+        # The pairs whose rate it is set against are figures of the finding too: its arithmetic.
+        yield Hit(tuple(f for o in same + agreeing for f in (o.a, o.b)), {
             "a": p.a.text, "b": p.b.text, "rate": _rate_text(p, p.rate), "others": _rate_text(p, rate),
             "count": str(count), "expected": f"{_sum(expected)} {p.b.unit}"},
             f"{p.quote.text} ÷ {p.base.text} = {_rate_text(p, p.rate)}{also}; {count} other pairs give "

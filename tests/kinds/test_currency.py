@@ -123,7 +123,8 @@ def test_no_bracket_of_no_one_year(text):
 def test_pairs_off_the_article_rate_at_one_rate_between_them_are_one_finding():
     # Two sums converted on another day: one stale rate, reported once with both pairs.
     (hit,) = hits(BASE + "The film took $19.5m (£10.8m) and $36.2m (£20.1m).")
-    assert [f.text for f in hit.figures] == ["$19.5m", "£10.8m", "$36.2m", "£20.1m"]
+    assert [f.text for f in hit.figures] == ["$19.5m", "£10.8m", "$36.2m", "£20.1m",    # then the pairs that agree
+                                             "$75m", "£40m", "$46.8m", "£24.8m", "$73.4m", "£38.9m"]
     assert "$36.2m ÷ £20.1m = 1.8 USD per GBP too" in hit.working
 
 
